@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.logmaster.collector.ingest.RawFrame;
 
 /**
- * Names a device after its sender address ("ip-192-0-2-7", "ip6-2001-db8--1") unless the
+ * Names a device after its sender address ("ip-192-0-2-7", "ip6-2001-db8-0-0-0-0-0-1") unless the
  * listener fixed the device (tailed files). This is the stable id an unregistered sender's
  * files are kept under until it is registered by MAC address.
  */
@@ -27,8 +27,7 @@ public final class SenderAddressResolver implements DeviceResolver {
         if (address instanceof Inet6Address) {
             int zone = host.indexOf('%');
             if (zone >= 0) host = host.substring(0, zone);
-            String compact = host.replaceAll("((?::0\\b){2,}):?(?!\\S*\\b\\1:0\\b)(\\S*)", "::$2");
-            return new DeviceId("ip6-" + compact.toLowerCase().replace(':', '-'));
+            return new DeviceId("ip6-" + host.toLowerCase().replace(':', '-'));
         }
         return new DeviceId("ip-" + host.replace('.', '-'));
     }
