@@ -1,0 +1,18 @@
+# Sourced by releng/test.sh: everything the tests need from the machine.
+# Debian packages: logger (util-linux sends the syslog in integration tests), openssl
+# (the outside verifier of seals and bundles).
+ensure_apt_packages logger:bsdutils openssl:openssl
+
+# PostgreSQL tests need a server at 127.0.0.1:5432 (database test, user postgres). In CI
+# they fail without it, elsewhere they are skipped with a message; try to start a local one.
+postgres_ready() { (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; }
+if ! postgres_ready && command -v pg_ctlcluster >/dev/null 2>&1; then
+  for version in $(ls /etc/postgresql 2>/dev/null); do
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null || true
+  done
+fi
+if postgres_ready; then
+  echo "== PostgreSQL: 127.0.0.1:5432 reachable, its tests will run"
+else
+  echo "== PostgreSQL: not reachable at 127.0.0.1:5432 — its tests are skipped (they fail when CI=true)"
+fi

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs LogMaster's main job on this machine: builds what is not built yet, then starts the
+# collector on its embedded H2 default with a local data folder (./data), printing where it
+# listens and where data goes. Ctrl-C stops it (everything received is stored first).
+# Usage: releng/run.sh [--console]   (--console also starts the desktop console when built)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+source releng/lib/java.sh
+source releng/lib/maven.sh
+
+DATA="${LOGMASTER_DATA:-$ROOT/data}"
+CONFIG="$DATA/collector.yaml"
+JAR="$ROOT/collector/target/logmaster-collector.jar"
+
+if [ ! -f "$JAR" ] || [ -n "$(find collector/src proto/src -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
+  echo "== building the collector (tests skipped; releng/test.sh runs them)"
+  ./mvnw -B -q -ntp -pl collector -am package -DskipTests
+fi
+
+collector() { "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$JAR" "$@"; }
+
+if [ ! -f "$CONFIG" ]; then
+  if [ "$(id -u)" -eq 0 ]; then ports=(--udp-port 514 --tcp-port 514 --tls-port 6514)
+  else
+    echo "== not root: using ports 1514 (udp, tcp) and 6514 (tls) instead of 514"
+    ports=(--udp-port 1514 --tcp-port 1514 --tls-port 6514)
+  fi
+  collector init --config "$CONFIG" --data-dir "$DATA" "${ports[@]}"
+fi
+
+if [ "${1:-}" = "--console" ] && [ -x releng/console/start-console.sh ]; then
+  releng/console/start-console.sh &
+fi
+exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$JAR" run --config "$CONFIG"
