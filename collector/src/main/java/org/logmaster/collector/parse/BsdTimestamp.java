@@ -11,7 +11,7 @@ import java.time.zone.ZoneRules;
  * Reads the RFC 3164 timestamp {@code Mmm dd hh:mm:ss} (day space-padded or not), plus two
  * widespread extensions: fractional seconds ({@code 10:01:02.123}) and an explicit year
  * before the time ({@code Feb  5 2024 10:01:02}, Cisco ASA and others). Without a year the
- * year is the one that puts the time closest to the arrival, read in the sender's zone, so
+ * year is the latest that is not more than 30 days after the arrival, read in the sender's zone, so
  * that messages around New Year land in the right year whichever side of midnight the
  * device's or our clock was.
  */
@@ -88,10 +88,15 @@ final class BsdTimestamp {
         return instant == null ? ParsedTimestamp.failed("no such date") : ParsedTimestamp.of(instant, p);
     }
 
+    /** How far ahead of the arrival a device clock may run before we read the date as last year's. */
+    static final long MAX_FUTURE_SECONDS = 30L * 86_400;
+
     /**
-     * The instant of the given wall-clock time in {@code zone}, in whichever of the arrival's
-     * year and its neighbours puts it closest to the arrival; null if the date exists in none
-     * of them (Feb 30, or Feb 29 far from a leap year).
+     * The instant of the given wall-clock time in {@code zone}, in the latest of the arrival's
+     * year and its neighbours that is not more than {@link #MAX_FUTURE_SECONDS} after the arrival
+     * (logs describe the past: "Oct 11" arriving in June is last October, while "Jan 1 00:00:01"
+     * arriving a minute before New Year comes from a clock slightly ahead); null if the date
+     * exists in none of them (Feb 30, or Feb 29 far from a leap year).
      */
     static Instant closestToArrival(int month, int day, int hour, int minute, int second, int nanos,
                                     Instant arrival, ZoneId zone) {
@@ -102,16 +107,16 @@ final class BsdTimestamp {
         long best = 0;
         long bestDistance = Long.MAX_VALUE;
         int bestYear = 0;
-        for (int year = arrivalYear - 1; year <= arrivalYear + 1; year++) {
+        for (int year = arrivalYear + 1; year >= arrivalYear - 1; year--) {
             if (!CivilDate.isValid(year, month, day)) {
                 continue;
             }
             long local = CivilDate.epochSecond(year, month, day, hour, minute, second);
-            long distance = Math.abs(local - arrivalLocal);
-            if (distance < bestDistance) {
-                bestDistance = distance;
+            if (local - arrivalLocal <= MAX_FUTURE_SECONDS) {
+                bestDistance = Math.abs(local - arrivalLocal);
                 best = local;
                 bestYear = year;
+                break;
             }
         }
         if (bestDistance == Long.MAX_VALUE) {

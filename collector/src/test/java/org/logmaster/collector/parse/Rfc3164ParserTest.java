@@ -60,7 +60,7 @@ class Rfc3164ParserTest {
             assertThat(e.facility()).isEqualTo(4);
             assertThat(e.severity()).isEqualTo(2);
             // October is closer to an arrival in June 2024 in 2024 than in 2023.
-            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2024-10-11T22:14:15Z"));
+            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2023-10-11T22:14:15Z"));
             assertThat(e.hostname()).isEqualTo("mymachine");
             assertThat(e.appName()).isEqualTo("su");
             assertThat(e.procId()).isNull();
@@ -93,7 +93,7 @@ class Rfc3164ParserTest {
         void example4TakesTheTimeZoneNameForTheHostname() {
             LogEvent e = parse("<165>Aug 24 05:34:00 CST 1987 mymachine myproc[10]: %% It's time to make the do-nuts.");
 
-            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2024-08-24T05:34:00Z"));
+            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2023-08-24T05:34:00Z"));
             assertThat(e.hostname()).isEqualTo("CST");
             assertThat(e.appName()).isNull();
             assertThat(e.message()).isEqualTo("1987 mymachine myproc[10]: %% It's time to make the do-nuts.");
@@ -277,7 +277,10 @@ class Rfc3164ParserTest {
         }
     }
 
-    /** The year a BSD timestamp belongs to is the one closest to the arrival, in the sender's zone. */
+    /**
+     * The year a BSD timestamp belongs to is the latest that is at most 30 days after the
+     * arrival, in the sender's zone: logs describe the past, clocks run a little ahead.
+     */
     @Nested
     class YearInference {
         @Test
@@ -351,7 +354,21 @@ class Rfc3164ParserTest {
             ZoneId berlin = ZoneId.of("Europe/Berlin");
             LogEvent e = parse("<13>Jun  1 12:00:00 host app: x", Instant.parse("2025-01-15T00:00:00Z"), berlin);
 
-            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2025-06-01T10:00:00Z"));
+            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2024-06-01T10:00:00Z"));
+        }
+
+        @Test
+        void aDateMonthsAheadOfTheArrivalIsLastYears() {
+            LogEvent e = parse("<13>Oct 11 22:14:15 host app: x", Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2023-10-11T22:14:15Z"));
+        }
+
+        @Test
+        void aClockUpToThirtyDaysAheadKeepsTheArrivalYear() {
+            LogEvent e = parse("<13>Jun 20 08:00:00 host app: x", Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+            assertThat(e.deviceTime()).isEqualTo(Instant.parse("2024-06-20T08:00:00Z"));
         }
 
         @Test
