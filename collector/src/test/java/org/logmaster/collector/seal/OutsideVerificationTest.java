@@ -78,6 +78,31 @@ class OutsideVerificationTest {
     }
 
     @Test
+    void theSignatureCarriesSigningTimeAndSigningCertificateV2() throws IOException {
+        DayFiles day = lab.dayFiles(SealLab.DEVICE, FIRST);
+
+        OutsideTools.Result printed = OutsideTools.run(day.folder(), OutsideTools.OPENSSL, "cms", "-cmsout", "-print",
+                "-inform", "DER", "-in", day.signature().getFileName().toString());
+
+        assertThat(printed.succeeded()).isTrue();
+        assertThat(printed.output()).contains("signingTime", "signingCertificateV2", "sha256")
+                .contains("eContent: <ABSENT>");
+    }
+
+    @Test
+    void anEditedStatementIsCaught() throws IOException {
+        DayFiles day = lab.dayFiles(SealLab.DEVICE, MIDDLE);
+        rewrite(day.seal(), Files.readString(day.seal(), StandardCharsets.UTF_8).replace("Line-Count: 22", "Line-Count: 21"));
+
+        assertThat(lab.verifyDay(SealLab.DEVICE, MIDDLE, TODAY).problemKinds()).contains(SealProblem.Kind.BAD_SIGNATURE);
+        assertThat(lab.verifyDay(SealLab.DEVICE, MIDDLE.plusDays(1), TODAY).problemKinds())
+                .containsExactly(SealProblem.Kind.CHAIN_BROKEN);
+        OutsideTools.Result cms = cms(day);
+        assertThat(cms.succeeded()).isFalse();
+        assertThat(cms.output()).contains("content verify error");
+    }
+
+    @Test
     void oneChangedByteInTheLogIsCaught() throws IOException {
         DayFiles day = lab.dayFiles(SealLab.DEVICE, MIDDLE);
         try (RandomAccessFile file = new RandomAccessFile(day.log().toFile(), "rw")) {
