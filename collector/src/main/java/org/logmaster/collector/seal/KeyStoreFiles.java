@@ -56,7 +56,11 @@ final class KeyStoreFiles {
     static KeyWithChain readPkcs12(Path file, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
+            try {
+                store.load(in, password);
+            } catch (IOException e) {
+                throw new IOException("cannot read key store " + file + " (wrong password?): " + e.getMessage(), e);
+            }
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getKey(alias, password) instanceof PrivateKey key) {
                     List<X509Certificate> chain = new ArrayList<>();
