@@ -37,6 +37,26 @@ final class OutsideTools {
                 name(day.timeStamp()), "-CAfile", tsaRootPem.toString(), "-untrusted", tsaPem.toString());
     }
 
+    /**
+     * Runs the verify-device.sh script exactly as docs/evidence-format.md prints it, over one
+     * device folder.
+     */
+    static Result auditorScript(Path deviceFolder, Path appliancePem, Path tsaRootPem, Path tsaPem) throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "evidence-format.md"), StandardCharsets.UTF_8);
+        String opening = "```sh\n#!/bin/sh\n# verify-device.sh";
+        int start = doc.indexOf(opening);
+        if (start < 0) {
+            throw new AssertionError("docs/evidence-format.md no longer holds the verify-device.sh script");
+        }
+        start += "```sh\n".length();
+        String script = doc.substring(start, doc.indexOf("\n```", start) + 1);
+        Path file = Files.createTempFile(deviceFolder.getParent(), "verify-device", ".sh");
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        return run(deviceFolder, "/bin/sh", file.toString(), deviceFolder.toString(),
+                appliancePem.toAbsolutePath().toString(), tsaRootPem.toAbsolutePath().toString(),
+                tsaPem.toAbsolutePath().toString());
+    }
+
     /** The digest {@code sha256sum FILE} prints. */
     static String sha256sum(Path file) throws IOException {
         Result result = run(file.getParent(), "sha256sum", name(file));

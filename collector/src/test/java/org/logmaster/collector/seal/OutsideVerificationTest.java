@@ -61,6 +61,20 @@ class OutsideVerificationTest {
                     .isEqualTo(i == 0 ? "none" : OutsideTools.sha256sum(
                             lab.dayFiles(SealLab.DEVICE, FIRST.plusDays(i - 1)).seal()));
         }
+        OutsideTools.Result script = script();
+        assertThat(script.succeeded()).as(script.output()).isTrue();
+        assertThat(script.output().lines()).containsExactly("2025-03-01 OK", "2025-03-02 OK", "2025-03-03 OK",
+                "2025-03-04 OK", "2025-03-05 OK");
+    }
+
+    @Test
+    void theAuditorScriptNamesTheDayThatIsStillOpen() throws IOException {
+        lab.writeDay(SealLab.DEVICE, TODAY, 1);
+
+        OutsideTools.Result script = script();
+
+        assertThat(script.succeeded()).isTrue();
+        assertThat(script.output()).contains("2025-03-10 UNSEALED");
     }
 
     @Test
@@ -100,6 +114,7 @@ class OutsideVerificationTest {
         OutsideTools.Result cms = cms(day);
         assertThat(cms.succeeded()).isFalse();
         assertThat(cms.output()).contains("content verify error");
+        assertThat(script().output()).contains("2025-03-03 FAILED: BAD-SIGNATURE\n");
     }
 
     @Test
@@ -116,6 +131,7 @@ class OutsideVerificationTest {
                 .containsExactly(SealProblem.Kind.CHANGED);
         assertThat(OutsideTools.sha256sum(day.log()))
                 .isNotEqualTo(OutsideTools.statementValue(day.seal(), "File-SHA-256"));
+        assertLogMismatchInScript();
         assertThat(otherDaysOk()).isTrue();
     }
 
@@ -131,6 +147,7 @@ class OutsideVerificationTest {
         assertThat(verdict.problems().getFirst().detail()).contains((lines.size()) + " lines");
         assertThat(OutsideTools.sha256sum(day.log()))
                 .isNotEqualTo(OutsideTools.statementValue(day.seal(), "File-SHA-256"));
+        assertLogMismatchInScript();
     }
 
     @Test
@@ -144,6 +161,7 @@ class OutsideVerificationTest {
         assertThat(verdict.problems().getFirst().detail()).contains("1 lines were added");
         assertThat(OutsideTools.sha256sum(day.log()))
                 .isNotEqualTo(OutsideTools.statementValue(day.seal(), "File-SHA-256"));
+        assertLogMismatchInScript();
     }
 
     @Test
@@ -162,6 +180,10 @@ class OutsideVerificationTest {
         String linked = OutsideTools.statementValue(next.seal(), "Previous-Seal-Day");
         assertThat(linked).isEqualTo(MIDDLE.toString());
         assertThat(OutsideTools.sha256sum(next.folder().resolve(linked + ".seal"))).startsWith("sha256sum failed");
+        OutsideTools.Result script = script();
+        assertThat(script.succeeded()).isFalse();
+        assertThat(script.output()).contains("2025-03-04 FAILED: CHAIN-BROKEN(links-to-2025-03-03,previous-seal-here-is-2025-03-02)"
+                + " CHAIN-BROKEN(2025-03-03.seal-missing-or-changed)");
     }
 
     @Test
@@ -187,6 +209,8 @@ class OutsideVerificationTest {
         OutsideTools.Result cms = cms(day);
         assertThat(cms.succeeded()).isFalse();
         assertThat(cms.output()).containsIgnoringCase("certificate verify error");
+        assertThat(script().output()).contains("2025-03-03 FAILED: BAD-SIGNATURE\n",
+                "2025-03-04 FAILED: CHAIN-BROKEN(2025-03-03.seal-missing-or-changed)");
         assertThat(OutsideTools.statementValue(lab.dayFiles(SealLab.DEVICE, MIDDLE.plusDays(1)).seal(),
                 "Previous-Seal-SHA-256")).isNotEqualTo(OutsideTools.sha256sum(day.seal()));
     }
@@ -201,6 +225,18 @@ class OutsideVerificationTest {
         OutsideTools.Result ts = ts(day);
         assertThat(ts.succeeded()).isFalse();
         assertThat(ts.output()).contains("message imprint mismatch");
+        assertThat(script().output()).contains("2025-03-03 FAILED: BAD-TIMESTAMP\n");
+    }
+
+    private void assertLogMismatchInScript() throws IOException {
+        OutsideTools.Result script = script();
+        assertThat(script.succeeded()).isFalse();
+        assertThat(script.output()).contains("2025-03-03 FAILED: LOG-DOES-NOT-MATCH\n", "2025-03-04 OK");
+    }
+
+    private OutsideTools.Result script() throws IOException {
+        return OutsideTools.auditorScript(lab.dayFiles(SealLab.DEVICE, FIRST).folder(), lab.key.certificateFile(),
+                lab.tsa.rootCertificateFile(), lab.tsa.certificateFile());
     }
 
     private boolean otherDaysOk() throws IOException {
