@@ -33,7 +33,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
-import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.slf4j.Logger;
@@ -133,7 +132,10 @@ public final class BuiltInTsa implements AutoCloseable {
         return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
     }
 
-    /** A client for this TSA's HTTP endpoint that also checks its stamps against {@code tsa-root.pem}. */
+    /**
+     * A client for this TSA's HTTP endpoint that also checks its stamps against
+     * {@code tsa-root.pem}. Each call makes a new client; close it when done.
+     */
     public TimeStampClient client() {
         return new TimeStampClient(TimeStampClient.Settings.forUrl(uri())
                 .withLabel(LABEL, true)
@@ -169,15 +171,16 @@ public final class BuiltInTsa implements AutoCloseable {
     /** Answers one DER TimeStampReq with a DER TimeStampResp; bad requests get a rejection, as RFC 3161 asks. */
     byte[] respond(byte[] requestBytes) throws TSPException, IOException {
         TimeStampResponseGenerator generator = new TimeStampResponseGenerator(tokenGenerator(), ACCEPTED_DIGESTS);
-        TimeStampResponse response;
+        TimeStampRequest request;
         try {
-            TimeStampRequest request = new TimeStampRequest(requestBytes);
-            response = generator.generate(request, new BigInteger(127, random).add(BigInteger.ONE), new Date());
-        } catch (IOException | IllegalArgumentException | ClassCastException e) {
-            response = generator.generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.badDataFormat,
-                    "not a DER TimeStampReq: " + e.getMessage());
+            request = new TimeStampRequest(requestBytes);
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle reports malformed DER with assorted runtime exceptions; all mean the same here
+            return generator.generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.badDataFormat,
+                    "not a DER TimeStampReq: " + e.getMessage()).getEncoded(ASN1Encoding.DER);
         }
-        return response.getEncoded(ASN1Encoding.DER);
+        return generator.generate(request, new BigInteger(127, random).add(BigInteger.ONE), new Date())
+                .getEncoded(ASN1Encoding.DER);
     }
 
     private TimeStampTokenGenerator tokenGenerator() throws TSPException {

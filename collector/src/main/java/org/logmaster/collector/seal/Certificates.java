@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -15,7 +14,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -115,8 +113,8 @@ final class Certificates {
     /** SHA-256 over the DER certificate, lower-case hex: what {@code openssl x509 -fingerprint -sha256} shows. */
     static String sha256Fingerprint(X509Certificate certificate) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
+            return Sha256.hexDigest(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint certificate", e);
         }
     }

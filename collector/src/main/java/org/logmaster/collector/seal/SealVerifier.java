@@ -30,6 +30,7 @@ import org.logmaster.collector.enrich.DeviceId;
  * previous seal still holds. Closed days with a daily file but no seal are reported too.
  */
 public final class SealVerifier {
+    private static final long MAX_SEAL_FILE_BYTES = 1 << 20;
     private final List<X509Certificate> trustedSigners;
     private final List<X509Certificate> tsaTrustAnchors;
 
@@ -92,9 +93,12 @@ public final class SealVerifier {
     private DayVerification verifySealed(DeviceId device, DayFiles files, TreeSet<LocalDate> sealedDays,
                                          TreeMap<LocalDate, LocalDate> vanishedLinkedDays) throws IOException {
         List<SealProblem> problems = new ArrayList<>();
-        byte[] statementBytes = Files.readAllBytes(files.seal());
+        byte[] statementBytes = readSmall(files.seal());
         SealStatement statement = null;
         try {
+            if (statementBytes.length == 0) {
+                throw new IllegalArgumentException("empty, or larger than any statement can be");
+            }
             statement = SealStatement.parse(statementBytes);
             checkDescribes(statement, device, files, problems);
         } catch (IllegalArgumentException e) {
@@ -107,7 +111,7 @@ public final class SealVerifier {
                     + " is gone"));
         }
 
-        byte[] signature = Files.exists(files.signature()) ? Files.readAllBytes(files.signature()) : null;
+        byte[] signature = Files.exists(files.signature()) ? readSmall(files.signature()) : null;
         StampFacts stamp = checkTimeStamp(files, signature, problems);
 
         Optional<String> signer = Optional.empty();
@@ -182,7 +186,7 @@ public final class SealVerifier {
         }
         TimeStampToken token;
         try {
-            TimeStampResponse response = new TimeStampResponse(Files.readAllBytes(files.timeStamp()));
+            TimeStampResponse response = new TimeStampResponse(readSmall(files.timeStamp()));
             token = response.getTimeStampToken();
             if (token == null || (response.getStatus() != PKIStatus.GRANTED
                     && response.getStatus() != PKIStatus.GRANTED_WITH_MODS)) {
@@ -249,7 +253,7 @@ public final class SealVerifier {
                     + ", which no longer exists"));
             vanishedLinkedDays.putIfAbsent(previous.day(), files.day());
         } else {
-            String actual = Sha256.hexDigest(Files.readAllBytes(previousFiles.seal()));
+            String actual = Sha256.hexDigest(readSmall(previousFiles.seal()));
             if (!actual.equals(previous.sha256())) {
                 problems.add(new SealProblem(SealProblem.Kind.CHAIN_BROKEN, "links to the seal of " + previous.day()
                         + " with SHA-256 " + previous.sha256() + ", but that seal now has " + actual));
@@ -259,6 +263,14 @@ public final class SealVerifier {
             problems.add(new SealProblem(SealProblem.Kind.CHAIN_BROKEN, "links to " + previous.day() + ", but "
                     + sealedBefore + " was sealed in between after the fact"));
         }
+    }
+
+    /**
+     * Reads a seal file, which is a few kilobytes; a file far larger than that cannot be genuine and
+     * is read as empty (and so reported) rather than loaded into memory.
+     */
+    private static byte[] readSmall(Path file) throws IOException {
+        return Files.size(file) > MAX_SEAL_FILE_BYTES ? new byte[0] : Files.readAllBytes(file);
     }
 
     private static DayVerification unsealed(DeviceId device, DayFiles files) {

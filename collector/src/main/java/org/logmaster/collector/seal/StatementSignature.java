@@ -1,7 +1,6 @@
 package org.logmaster.collector.seal;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -55,7 +54,7 @@ final class StatementSignature {
         try {
             X509Certificate certificate = key.certificate();
             ESSCertIDv2 certId = new ESSCertIDv2(
-                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()),
+                    Sha256.digest(certificate.getEncoded()),
                     new IssuerSerial(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()),
                             certificate.getSerialNumber()));
             ASN1EncodableVector attributes = new ASN1EncodableVector();
@@ -72,8 +71,7 @@ final class StatementSignature {
             generator.addCertificates(new JcaCertStore(key.chain()));
             CMSSignedData signed = generator.generate(new CMSProcessableByteArray(statement), false);
             return signed.getEncoded(ASN1Encoding.DER);
-        } catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException
-                 | java.security.NoSuchAlgorithmException e) {
+        } catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException e) {
             throw new IllegalStateException("cannot sign the seal statement: " + e.getMessage(), e);
         }
     }

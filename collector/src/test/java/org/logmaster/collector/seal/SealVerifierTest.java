@@ -132,6 +132,18 @@ class SealVerifierTest {
     }
 
     @Test
+    void garbageInTheSealFilesIsReportedNotThrown() throws IOException {
+        DayFiles day = lab.dayFiles(DEVICE, D2);
+        Files.write(day.seal(), new byte[] {0, (byte) 0xff, '\n'});
+        Files.write(day.signature(), "-----BEGIN nonsense".getBytes());
+        Files.write(day.timeStamp(), new byte[] {0x30, (byte) 0x84, 0x7f, 0x7f, 0x7f, 0x7f});
+
+        assertThat(lab.verifyDay(DEVICE, D2, TODAY).problemKinds()).containsExactlyInAnyOrder(
+                SealProblem.Kind.MALFORMED, SealProblem.Kind.BAD_SIGNATURE, SealProblem.Kind.BAD_TIMESTAMP);
+        assertThat(lab.verifyDay(DEVICE, D3, TODAY).problemKinds()).containsExactly(SealProblem.Kind.CHAIN_BROKEN);
+    }
+
+    @Test
     void verifyAllCoversEveryDevice() throws IOException {
         DeviceId other = new DeviceId("ap-2");
         lab.writeDay(other, D1, 2);
