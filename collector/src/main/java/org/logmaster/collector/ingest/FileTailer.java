@@ -78,6 +78,12 @@ public final class FileTailer implements Listener, SyslogFrameDecoder.FrameHandl
             log.warn("{}: cannot use the saved position ({}); reading {} from its start, lines may repeat",
                     name(), e.getMessage(), settings.file());
         }
+        try {
+            openFile(); // here, so that "the end" and "the saved position" mean: when start() was called
+        } catch (IOException e) {
+            throw new IOException("%s: cannot read %s: %s; the collector's user needs read access to it"
+                    .formatted(name(), settings.file(), e), e);
+        }
         started = true;
         log.info("{}: following {} for device {}", name(), settings.file(), settings.deviceId());
         workers.start(Thread.ofVirtual().name(name()), this::tailLoop);

@@ -210,9 +210,12 @@ public final class SyslogFrameDecoder {
             if (b == LF || b == NUL) {
                 completeLine(buf, start, i, out);
                 start = i + 1;
-            } else if (lineLength + (i - start) == maxFrameBytes) {
-                cutLine(buf, start, i, out);
-                start = i;
+                continue;
+            }
+            int held = lineLength + (i - start);
+            // a full line may still be followed by CR LF, so a CR waits one byte before the line is cut
+            if (held > maxFrameBytes || (held == maxFrameBytes && b != CR)) {
+                start = cutLine(buf, start, i, out);
             }
         }
         appendToLine(buf, start, end);
@@ -233,25 +236,40 @@ public final class SyslogFrameDecoder {
         if (frame.length > 0) out.frame(frame, oversized);
     }
 
-    /** The line already holds the maximum and goes on: hand over what it holds, flagged. */
-    private void cutLine(byte[] buf, int start, int stop, FrameHandler out) throws InterruptedException {
+    /**
+     * The line goes on beyond the maximum: hand over its first {@code maxFrameBytes} bytes, flagged, and keep
+     * the rest (at most a CR) as the start of the next piece.
+     *
+     * @return where the next piece starts in {@code buf}
+     */
+    private int cutLine(byte[] buf, int start, int stop, FrameHandler out) throws InterruptedException {
         byte[] frame;
+        int next;
         if (lineLength == 0) {
-            frame = Arrays.copyOfRange(buf, start, stop);
-        } else {
-            appendToLine(buf, start, stop);
-            frame = Arrays.copyOf(line, lineLength);
+            frame = Arrays.copyOfRange(buf, start, start + maxFrameBytes);
+            next = start + maxFrameBytes;
+        } else if (lineLength <= maxFrameBytes) {
+            next = start + (maxFrameBytes - lineLength);
+            appendToLine(buf, start, next);
+            frame = Arrays.copyOf(line, maxFrameBytes);
             lineLength = 0;
+        } else { // the held-back CR is the last byte of the saved line
+            frame = Arrays.copyOf(line, maxFrameBytes);
+            line[0] = line[maxFrameBytes];
+            lineLength = 1;
+            next = start;
         }
         cuttingLongLine = true;
         out.frame(frame, true);
+        return next;
     }
 
     private void appendToLine(byte[] buf, int start, int stop) {
         int n = stop - start;
         if (n == 0) return;
         if (lineLength + n > line.length) {
-            line = Arrays.copyOf(line, Math.min(maxFrameBytes, Math.max(lineLength + n, line.length * 2)));
+            // room for the maximum plus a CR held back until the next byte shows whether a LF follows
+            line = Arrays.copyOf(line, Math.min(maxFrameBytes + 1, Math.max(lineLength + n, line.length * 2)));
         }
         System.arraycopy(buf, start, line, lineLength, n);
         lineLength += n;

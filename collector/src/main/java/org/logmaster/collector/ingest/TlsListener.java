@@ -8,8 +8,8 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Syslog over TLS (RFC 5425): TLS 1.2 or 1.3, then the same framing as TCP. The handshake runs on the
@@ -24,28 +24,26 @@ public final class TlsListener implements SocketListener {
     /** @param sslContext a server context holding the appliance certificate */
     public TlsListener(StreamSettings settings, SSLContext sslContext, FrameSink sink, ListenerCounters counters) {
         int handshakeMillis = (int) Math.min(Integer.MAX_VALUE, settings.handshakeTimeout().toMillis());
-        this.server = new StreamServer(settings, "tls", sink, counters,
-                () -> openServerSocket(sslContext),
-                socket -> handshake((SSLSocket) socket, handshakeMillis));
-    }
-
-    private static ServerSocket openServerSocket(SSLContext sslContext) throws IOException {
-        SSLServerSocket socket = (SSLServerSocket) sslContext.getServerSocketFactory().createServerSocket();
-        socket.setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
-        socket.setNeedClientAuth(false);
-        return socket;
+        SSLSocketFactory tls = sslContext.getSocketFactory();
+        // TLS is layered over plain accepted sockets: closing the plain socket ends a connection at once,
+        // where SSLSocket.close() would wait for the peer to answer its close_notify
+        this.server = new StreamServer(settings, "tls", sink, counters, ServerSocket::new,
+                socket -> handshake(tls, socket, handshakeMillis));
     }
 
     /** Completes the handshake within its own time limit, then restores the idle timeout for reading. */
-    private static InputStream handshake(SSLSocket socket, int handshakeMillis) throws IOException {
-        int idleMillis = socket.getSoTimeout();
-        socket.setSoTimeout(handshakeMillis);
+    private static InputStream handshake(SSLSocketFactory tls, Socket plain, int handshakeMillis) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, null, true);
+        socket.setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
+        socket.setUseClientMode(false);
+        int idleMillis = plain.getSoTimeout();
+        plain.setSoTimeout(handshakeMillis);
         try {
             socket.startHandshake();
         } catch (SocketTimeoutException e) {
             throw new SSLException("the handshake did not complete within " + handshakeMillis + " ms", e);
         }
-        socket.setSoTimeout(idleMillis);
+        plain.setSoTimeout(idleMillis);
         return socket.getInputStream();
     }
 

@@ -113,9 +113,10 @@ public final class UdpListener implements SocketListener {
         long sharing = new UdpKernelDrops(localPort).sockets().stream()
                 .filter(row -> row.localAddress().equals(settings.bindAddress())).count();
         if (sharing > channels.size()) {
-            InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), localPort);
-            throw ListenerBindException.explain("udp", address, settings.config(), new IOException(
-                    "Address already in use (another process shares the port through SO_REUSEPORT)"));
+            throw new ListenerBindException(("cannot listen on udp %s:%d: another process (a second collector?) is"
+                    + " bound to this port with SO_REUSEPORT and would take part of the datagrams; stop it or change %s")
+                    .formatted(settings.bindAddress().getHostAddress(), localPort, settings.config().describe("port")),
+                    null);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
@@ -57,6 +58,7 @@ public final class ApplianceCertificate {
     public static ApplianceCertificate loadOrCreate(Path keyStoreFile, char[] password, String hostName)
             throws IOException {
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(hostName, "hostName");
         if (Files.exists(keyStoreFile)) return load(keyStoreFile, password);
         try {
             SelfSignedCertificate.Generated generated = SelfSignedCertificate.generate(hostName, Instant.now());
@@ -86,31 +88,30 @@ public final class ApplianceCertificate {
         try (InputStream in = Files.newInputStream(keyStoreFile)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
-            String alias = store.containsAlias(ALIAS) ? ALIAS : firstKeyAlias(store, keyStoreFile);
+            String alias = store.containsAlias(ALIAS) ? ALIAS : firstKeyAlias(store);
             PrivateKey key = (PrivateKey) store.getKey(alias, password);
             Certificate[] chain = store.getCertificateChain(alias);
             if (key == null || chain == null || chain.length == 0) {
-                throw new IOException(keyStoreFile + " holds no private key with a certificate under '" + alias + "'");
+                throw new KeyStoreException("no private key with a certificate under '" + alias + "'");
             }
             X509Certificate[] x509 = new X509Certificate[chain.length];
             for (int i = 0; i < chain.length; i++) x509[i] = (X509Certificate) chain[i];
             return new ApplianceCertificate(keyStoreFile, key, x509);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot read the appliance certificate " + keyStoreFile
-                    + " (wrong password, or not a PKCS#12 file?): " + e.getMessage(), e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
-                throw new IOException("cannot read " + keyStoreFile + ": wrong password", e);
-            }
-            throw e;
+        } catch (GeneralSecurityException | IOException e) {
+            boolean wrongPassword = e instanceof java.security.UnrecoverableKeyException
+                    || e.getCause() instanceof java.security.UnrecoverableKeyException;
+            throw new IOException("cannot load the appliance certificate from " + keyStoreFile + ": " + (wrongPassword
+                    ? "wrong password; check the key store password in the configuration"
+                    : "not a readable PKCS#12 key store (" + e + "); fix it, or remove it to have a new self-signed"
+                            + " certificate made (clients must then trust its new fingerprint)"), e);
         }
     }
 
-    private static String firstKeyAlias(KeyStore store, Path file) throws GeneralSecurityException, IOException {
+    private static String firstKeyAlias(KeyStore store) throws GeneralSecurityException {
         for (String alias : java.util.Collections.list(store.aliases())) {
             if (store.isKeyEntry(alias)) return alias;
         }
-        throw new IOException(file + " holds no private key");
+        throw new KeyStoreException("no private key in it");
     }
 
     /** Writes a new file only (owner read/write), atomically, so a crash never leaves half a key store. */
