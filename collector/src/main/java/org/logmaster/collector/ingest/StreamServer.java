@@ -33,6 +33,7 @@ final class StreamServer implements SocketListener {
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(StreamServer.class);
     private static final int BACKLOG = 1024;
+    private static final Duration ACCEPT_RETRY_PAUSE = Duration.ofMillis(100);
 
     private final StreamSettings settings;
     private final String protocol;
@@ -44,6 +45,7 @@ final class StreamServer implements SocketListener {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final WarningThrottle refusals = new WarningThrottle(Duration.ofSeconds(10));
     private final WarningThrottle peerErrors = new WarningThrottle(Duration.ofSeconds(1));
+    private final WarningThrottle acceptErrors = new WarningThrottle(Duration.ofSeconds(10));
     private volatile ServerSocket serverSocket;
     private volatile boolean closing;
 
@@ -98,8 +100,15 @@ final class StreamServer implements SocketListener {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (!closing) log.error("{}: accepting connections failed; the listener stops", name(), e);
-                return;
+                if (closing || server.isClosed()) return;
+                // e.g. out of file descriptors: transient, so keep the port and try again shortly
+                acceptErrors.warn(log, "%s: accepting a connection failed: %s".formatted(name(), e));
+                try {
+                    Thread.sleep(ACCEPT_RETRY_PAUSE);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                continue;
             }
             if (connections.size() >= settings.maxConnections()) {
                 refusals.warn(log, "%s: refused a connection from %s: %d connections are open; raise %s if that is expected"

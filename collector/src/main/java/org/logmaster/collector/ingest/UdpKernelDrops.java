@@ -1,6 +1,7 @@
 package org.logmaster.collector.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -43,13 +44,23 @@ public final class UdpKernelDrops {
         List<SocketRow> rows = new ArrayList<>();
         for (Path file : files) {
             try {
-                parse(Files.readString(file, StandardCharsets.US_ASCII)).stream()
+                parse(readProcFile(file)).stream()
                         .filter(row -> row.localPort() == port).forEach(rows::add);
             } catch (IOException e) {
                 // no such table (IPv6 disabled, not Linux): nothing of ours can be in it
             }
         }
         return rows;
+    }
+
+    /**
+     * Reads a /proc file through a stream: proc files report size 0, and reading them by that size (as
+     * {@code Files.readString} does) can return only the first bytes.
+     */
+    static String readProcFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     /** Total drops of the sockets on our port; empty when no table could be read (not Linux). */

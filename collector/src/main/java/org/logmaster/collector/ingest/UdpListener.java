@@ -9,7 +9,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ public final class UdpListener implements SocketListener {
     private final FrameSink sink;
     private final ListenerCounters counters;
     private final Workers workers = new Workers();
+    private final WarningThrottle receiveErrors = new WarningThrottle(java.time.Duration.ofSeconds(10));
     private final List<DatagramChannel> channels = new ArrayList<>();
     private volatile UdpKernelDrops kernelDrops;
     private volatile Thread dropPoller;
@@ -125,7 +125,7 @@ public final class UdpListener implements SocketListener {
         int requested = settings.receiveBufferBytes();
         int effective = channel.getOption(StandardSocketOptions.SO_RCVBUF);
         OptionalLong rmemMax = readRmemMax();
-        // Linux reports twice the usable size (it counts its bookkeeping too), so compare with the cap itself
+        // Linux may report twice the usable size (it counts its bookkeeping too), so compare with the cap itself
         boolean capped = rmemMax.isPresent() ? rmemMax.getAsLong() < requested : effective < requested;
         if (capped) {
             log.warn("{}: asked for a {} byte receive buffer, the kernel granted {} (net.core.rmem_max = {}); bursts"
@@ -138,7 +138,7 @@ public final class UdpListener implements SocketListener {
 
     private static OptionalLong readRmemMax() {
         try {
-            return OptionalLong.of(Long.parseLong(Files.readString(RMEM_MAX).trim()));
+            return OptionalLong.of(Long.parseLong(UdpKernelDrops.readProcFile(RMEM_MAX).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -155,7 +155,7 @@ public final class UdpListener implements SocketListener {
                 return;
             } catch (IOException e) {
                 if (closing) return;
-                log.warn("{}: receiving a datagram failed: {}", name(), e.toString());
+                receiveErrors.warn(log, "%s: receiving a datagram failed: %s".formatted(name(), e));
                 continue;
             }
             Instant arrival = Instant.now();

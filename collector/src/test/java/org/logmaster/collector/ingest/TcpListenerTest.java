@@ -194,6 +194,20 @@ class TcpListenerTest {
     }
 
     @Test
+    void ipv6ConnectionsAreServed() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        start(StreamSettings.of("tcp", ipv6Loopback, 0, CONFIG));
+
+        try (Socket socket = new Socket(ipv6Loopback, listener.localPort())) {
+            socket.getOutputStream().write("<13>over ipv6\n".getBytes(US_ASCII));
+        }
+
+        RawFrame frame = sink.next();
+        assertThat(new String(frame.payload(), US_ASCII)).isEqualTo("<13>over ipv6");
+        assertThat(frame.sender()).isEqualTo(ipv6Loopback);
+    }
+
+    @Test
     void closeReleasesThePort() throws Exception {
         start();
         int port = listener.localPort();

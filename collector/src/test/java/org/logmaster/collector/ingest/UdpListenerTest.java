@@ -170,6 +170,21 @@ class UdpListenerTest {
     }
 
     @Test
+    void ipv6DatagramsArriveWithTheirSender() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        start(UdpSettings.of("udp", ipv6Loopback, 0, CONFIG).withSockets(2), sink);
+
+        try (DatagramSocket socket = new DatagramSocket()) {
+            byte[] datagram = "<13>over ipv6".getBytes(US_ASCII);
+            socket.send(new DatagramPacket(datagram, datagram.length, ipv6Loopback, listener.localPort()));
+        }
+
+        RawFrame frame = sink.next();
+        assertThat(new String(frame.payload(), US_ASCII)).isEqualTo("<13>over ipv6");
+        assertThat(frame.sender()).isEqualTo(ipv6Loopback);
+    }
+
+    @Test
     void closeReleasesThePort() throws Exception {
         start();
         int port = listener.localPort();
