@@ -241,6 +241,6 @@ public final class FileTailer implements Listener, SyslogFrameDecoder.FrameHandl
     @Override
     public void close() {
         stopSignal.countDown();
-        workers.stop(StreamServer.SHUTDOWN_GRACE);
+        workers.stop(Workers.SHUTDOWN_GRACE);
     }
 }

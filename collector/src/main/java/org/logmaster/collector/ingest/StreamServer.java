@@ -30,7 +30,6 @@ final class StreamServer implements SocketListener {
         InputStream open(Socket socket) throws IOException;
     }
 
-    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(StreamServer.class);
     private static final int BACKLOG = 1024;
     private static final Duration ACCEPT_RETRY_PAUSE = Duration.ofMillis(100);
@@ -111,9 +110,9 @@ final class StreamServer implements SocketListener {
                 continue;
             }
             if (connections.size() >= settings.maxConnections()) {
-                refusals.warn(log, "%s: refused a connection from %s: %d connections are open; raise %s if that is expected"
+                refusals.warn(log, "%s: refused a connection from %s: %d connections are open; raise %s if that is"
                         .formatted(name(), peerOf(socket), connections.size(),
-                                settings.config().describe("maxConnections")));
+                                settings.config().describe("maxConnections")) + " expected");
                 closeQuietly(socket);
                 continue;
             }
@@ -132,15 +131,16 @@ final class StreamServer implements SocketListener {
             connection.readAll(streamOpener.open(socket));
         } catch (MalformedFrameException e) {
             counters.protocolError();
-            peerErrors.warn(log, "%s: closed the connection from %s: malformed frame: %s (the bytes received so far are kept)"
-                    .formatted(name(), peer, e.getMessage()));
+            peerErrors.warn(log, "%s: closed the connection from %s: malformed frame: %s (the bytes received so far"
+                    .formatted(name(), peer, e.getMessage()) + " are kept)");
         } catch (javax.net.ssl.SSLException e) {
             counters.protocolError();
             peerErrors.warn(log, "%s: closed the connection from %s: TLS failed: %s%s".formatted(name(), peer,
                     e.getMessage(), String.valueOf(e.getMessage()).contains("unrecognized SSL message")
                             ? " (the client does not speak TLS; is it set up for plain TCP?)" : ""));
         } catch (java.net.SocketTimeoutException e) {
-            log.info("{}: closed the connection from {}: idle for {}", name(), peer, settings.idleTimeout());
+            log.info("{}: closed the connection from {}: idle for {} ms", name(), peer,
+                    settings.idleTimeout().toMillis());
         } catch (IOException e) {
             if (!closing) log.info("{}: connection from {} ended: {}", name(), peer, e.getMessage());
         } catch (InterruptedException e) {
@@ -148,6 +148,7 @@ final class StreamServer implements SocketListener {
         } finally {
             connections.remove(socket);
         }
+        if (Thread.currentThread().isInterrupted()) return; // close() gave up waiting for the sink
         try {
             if (connection.finish()) {
                 log.warn("{}: the connection from {} ended inside an octet-counted frame; its received part is kept",
@@ -164,7 +165,7 @@ final class StreamServer implements SocketListener {
         ServerSocket server = serverSocket;
         if (server != null) closeQuietly(server);
         for (Socket socket : connections) closeQuietly(socket);
-        workers.stop(SHUTDOWN_GRACE);
+        workers.stop(Workers.SHUTDOWN_GRACE);
     }
 
     private static String peerOf(Socket socket) {

@@ -208,7 +208,7 @@ public final class UdpListener implements SocketListener {
         }
         Thread poller = dropPoller;
         if (poller != null) poller.interrupt(); // it only sleeps; nothing is lost by waking it
-        workers.stop(StreamServer.SHUTDOWN_GRACE);
+        workers.stop(Workers.SHUTDOWN_GRACE);
     }
 
     private static void closeQuietly(DatagramChannel channel) {

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * grace period, typically in {@link FrameSink#put} because nobody drains the sink any more.
  */
 final class Workers {
+    /** How long a closing listener lets its readers hand over frames they already read. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     Thread start(Thread.Builder builder, Runnable task) {

@@ -78,7 +78,7 @@ public final class ApplianceCertificate {
     /** This machine's host name for the certificate, "localhost" when it has none. */
     public static String localHostName() {
         try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
+            return InetAddress.getLocalHost().getHostName(); // no reverse DNS lookup: appliances often have no DNS
         } catch (UnknownHostException e) {
             return "localhost";
         }
