@@ -142,6 +142,11 @@ public record CollectorConfig(
         }
     }
 
+    /** Zone of RFC 3164 timestamps from senders without their own entry. */
+    public ZoneId senderZone() {
+        return parsing.defaultSenderZone() != null ? ZoneId.of(parsing.defaultSenderZone()) : zone();
+    }
+
     /** The JDBC URL in force: the configured one, or the embedded H2 default. */
     public String indexUrl() {
         if (!index.url().isEmpty()) {

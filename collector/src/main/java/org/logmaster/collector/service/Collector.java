@@ -1,0 +1,136 @@
+package org.logmaster.collector.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.logmaster.collector.config.CollectorConfig;
+import org.logmaster.collector.enrich.DeviceResolver;
+import org.logmaster.collector.enrich.SenderAddressResolver;
+import org.logmaster.collector.index.EventRepository;
+import org.logmaster.collector.index.IndexConfig;
+import org.logmaster.collector.index.IndexDatabase;
+import org.logmaster.collector.index.Indexer;
+import org.logmaster.collector.index.IndexerOptions;
+import org.logmaster.collector.ingest.CounterRegistry;
+import org.logmaster.collector.ingest.Listener;
+import org.logmaster.collector.parse.SyslogParser;
+import org.logmaster.collector.store.DailyFileLayout;
+import org.logmaster.collector.store.GroupCommitWriter;
+import org.logmaster.collector.store.WriterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running collector: the stages of the data path assembled from the configuration, started
+ * in dependency order (index, indexer, writer, then listeners) and stopped in reverse, so that a
+ * graceful stop stores and indexes everything that was received.
+ */
+public final class Collector implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Collector.class);
+
+    private final CollectorConfig config;
+    private final CounterRegistry counters = new CounterRegistry();
+    private final List<Listener> listeners = new ArrayList<>();
+    private IndexDatabase index;
+    private Indexer indexer;
+    private GroupCommitWriter writer;
+    private StatusReporter status;
+    private String tlsFingerprint;
+
+    private Collector(CollectorConfig config) {
+        this.config = config;
+    }
+
+    /** Starts every stage; on failure, stops what was started and rethrows. */
+    public static Collector start(CollectorConfig config, Path configFile) throws IOException {
+        Collector c = new Collector(config);
+        try {
+            c.startStages(configFile);
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void startStages(Path configFile) throws IOException {
+        DailyFileLayout layout = new DailyFileLayout(config.dataDir(), config.zone());
+        index = IndexDatabase.open(IndexConfig.of(config.indexUrl(), config.index().user(), config.index().password()));
+        EventRepository repository = new EventRepository(index);
+        indexer = new Indexer(layout, repository, new SyslogParser(config.senderZone()), counters,
+                IndexerOptions.defaults().withSenderZone(config.senderZone()));
+        indexer.start();
+
+        DeviceResolver resolver = new SenderAddressResolver();
+        writer = new GroupCommitWriter(layout, resolver, counters, WriterOptions.defaults()
+                .withQueueCapacity(config.storage().queueCapacity())
+                .withMaxBatch(config.storage().maxBatch()));
+        writer.addAppendListener(indexer);
+        writer.start();
+
+        ListenerFactory factory = new ListenerFactory(config, configFile, writer, counters);
+        for (Listener l : factory.create()) {
+            l.start();
+            listeners.add(l);
+        }
+        tlsFingerprint = factory.tlsFingerprint();
+        status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
+        status.start();
+    }
+
+    public List<Listener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    public CounterRegistry counters() {
+        return counters;
+    }
+
+    public IndexDatabase index() {
+        return index;
+    }
+
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    /** SHA-256 fingerprint of the syslog TLS certificate, or null when TLS is off. */
+    public String tlsFingerprint() {
+        return tlsFingerprint;
+    }
+
+    public CollectorConfig config() {
+        return config;
+    }
+
+
+    /** Stops listeners, drains the writer, lets the indexer catch up, closes the index. */
+    @Override
+    public void close() {
+        for (Listener l : listeners.reversed()) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", l.name(), e.toString());
+            }
+        }
+        listeners.clear();
+        try {
+            if (writer != null) writer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (indexer != null) {
+            try {
+                indexer.awaitCaughtUp(Duration.ofSeconds(30));
+            } catch (Exception e) {
+                log.warn("index not caught up at stop; it catches up from the daily files at next start: {}", e.toString());
+            }
+            indexer.close();
+        }
+        if (status != null) status.close();
+        if (index != null) index.close();
+    }
+}
