@@ -128,7 +128,11 @@ public final class Collector implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("index not caught up at stop; it catches up from the daily files at next start: {}", e.toString());
             }
-            indexer.close();
+            try {
+                indexer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (status != null) status.close();
         if (index != null) index.close();

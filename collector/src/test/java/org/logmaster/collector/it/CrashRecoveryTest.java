@@ -33,8 +33,8 @@ class CrashRecoveryTest {
     void aKilledCollectorKeepsEverythingItReportedStoredAndReindexesAfterRestart() throws Exception {
         DailyFiles files = new DailyFiles(data);
         try (CollectorProcess collector = CollectorProcess.start(data)) {
-            Thread sender = Thread.ofPlatform().start(() -> sendUntilBroken(collector.tcpPort, 2_000_000));
-            files.await(lines -> lines.size() >= 50_000, Duration.ofSeconds(60));
+            Thread sender = Thread.ofPlatform().start(() -> sendUntilBroken(collector.tcpPort, 200_000));
+            files.await(lines -> lines.size() >= 20_000, Duration.ofSeconds(60));
             long reportedBeforeKill = lastReportedStored(collector.output());
             collector.kill();
             sender.join(30_000);
@@ -45,7 +45,7 @@ class CrashRecoveryTest {
             assertThat(sequenceNumbers(afterCrash)).as("no line stored twice").hasSize(afterCrash.size());
 
             collector.restart();
-            long indexed = files.awaitIndexCount("", afterCrash.size(), Duration.ofSeconds(120));
+            long indexed = files.awaitIndexCount("", afterCrash.size(), Duration.ofSeconds(240));
             assertThat(indexed).as("index rows after catch-up").isEqualTo(afterCrash.size());
             assertThat(files.indexCount("message like 'crash-test seq=%'"))
                     .isEqualTo(files.lines().stream().filter(l -> text(l).contains("crash-test seq=")).count());
