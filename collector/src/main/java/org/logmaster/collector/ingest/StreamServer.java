@@ -126,7 +126,9 @@ final class StreamServer implements SocketListener {
         String peer = peerOf(socket);
         StreamConnection connection = new StreamConnection(socket.getInetAddress(), name(), sink, counters,
                 SyslogFrameDecoder.detecting(settings.maxMessageBytes()));
-        try (socket) {
+        // closed in finally, after the catch blocks counted the error: a peer that sees the close
+        // may look at the counters at once
+        try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
             connection.readAll(streamOpener.open(socket));
         } catch (MalformedFrameException e) {
@@ -146,6 +148,7 @@ final class StreamServer implements SocketListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closeQuietly(socket);
             connections.remove(socket);
         }
         if (Thread.currentThread().isInterrupted()) return; // close() gave up waiting for the sink
