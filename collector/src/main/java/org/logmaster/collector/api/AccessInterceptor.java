@@ -157,6 +157,16 @@ public final class AccessInterceptor implements ServerInterceptor {
                 }
 
                 @Override
+                public void onComplete() {
+                    // completed without passing close(): the gRPC runtime ended the call itself,
+                    // for instance because the request could not be parsed
+                    if (recorded.compareAndSet(false, true)) {
+                        append(Status.Code.UNKNOWN.name(), "ended by the gRPC runtime (unreadable request?)");
+                    }
+                    super.onComplete();
+                }
+
+                @Override
                 public void onCancel() {
                     if (recorded.compareAndSet(false, true)) {
                         append(Status.Code.CANCELLED.name(), note.request());

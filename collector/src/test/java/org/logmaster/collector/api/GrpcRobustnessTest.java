@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,12 @@ class GrpcRobustnessTest {
                 .isInstanceOf(StatusRuntimeException.class)
                 .extracting(e -> ((StatusRuntimeException) e).getStatus().getCode()).isNotEqualTo(Status.Code.OK);
         assertThat(serving(channel)).isTrue();
+        // the refusal reaches the server's listener as a cancellation, possibly after the client saw it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tls.audit.query(new AuditQuery(null, null, null, "AuthService/Login", 0, 100)).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(tls.audit.query(new AuditQuery(null, null, null, "AuthService/Login", 0, 100)))
                 .anySatisfy(e -> assertThat(e.outcome()).isNotEqualTo("OK"));
     }
