@@ -55,7 +55,7 @@ public final class ProtoMapping {
                 .setFailedAttempts(user.failedAttempts())
                 .setCreatedAt(timestamp(user.createdAt()))
                 .setPasswordChangedAt(timestamp(user.passwordChangedAt()));
-        if (user.lockedAt(Instant.now())) b.setLockedUntil(timestamp(user.lockedUntil()));
+        if (user.lockedUntil() != null) b.setLockedUntil(timestamp(user.lockedUntil()));
         return b.build();
     }
 

@@ -53,12 +53,12 @@ public final class AuditTrail {
         long seq = head.map(r -> r.value1() + 1).orElse(1L);
         String prevHash = head.map(r -> r.value2()).orElse(AuditHash.GENESIS);
         Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String username = AuditText.clean(event.username(), AUDIT_LOG.USERNAME.getDataType().length());
-        String remote = AuditText.clean(event.remoteAddress(), AUDIT_LOG.REMOTE_ADDRESS.getDataType().length());
+        String username = AuditText.optional(event.username(), AUDIT_LOG.USERNAME.getDataType().length());
+        String remote = AuditText.optional(event.remoteAddress(), AUDIT_LOG.REMOTE_ADDRESS.getDataType().length());
         String action = AuditText.clean(event.action(), AUDIT_LOG.ACTION.getDataType().length());
-        String target = AuditText.clean(event.target(), AUDIT_LOG.TARGET.getDataType().length());
+        String target = AuditText.optional(event.target(), AUDIT_LOG.TARGET.getDataType().length());
         String outcome = AuditText.clean(event.outcome(), AUDIT_LOG.OUTCOME.getDataType().length());
-        String details = AuditText.clean(event.details(), AUDIT_LOG.DETAILS.getDataType().length());
+        String details = AuditText.optional(event.details(), AUDIT_LOG.DETAILS.getDataType().length());
         String hash = AuditHash.of(seq, time, username, remote, action, target, outcome, details, prevHash);
         AuditEntry entry = new AuditEntry(seq, time, username, remote, action, target, outcome, details, prevHash, hash);
         tx.insertInto(AUDIT_LOG)

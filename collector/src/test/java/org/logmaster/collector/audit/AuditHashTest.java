@@ -34,4 +34,10 @@ class AuditHashTest {
         assertThat(AuditText.clean("a\u0000b\uD800c", 100)).isEqualTo("a\uFFFDb\uFFFDc");
         assertThat(AuditText.clean("ab\uD83D\uDE00", 3)).isEqualTo("ab");
     }
+
+    @Test
+    void emptyOptionalFieldsAreStoredAsAbsent() {
+        assertThat(AuditText.optional("", 10)).isNull();
+        assertThat(AuditText.optional("x", 10)).isEqualTo("x");
+    }
 }
