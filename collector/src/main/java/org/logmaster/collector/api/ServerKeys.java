@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 
-/** Loads the server's TLS key and certificate chain into a KeyManagerFactory. */
+/** Loads the server's TLS key and certificate chain; names a certificate by its fingerprint. */
 public final class ServerKeys {
     private ServerKeys() {}
 
@@ -25,5 +30,18 @@ public final class ServerKeys {
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, password);
         return factory;
+    }
+
+    /**
+     * The SHA-256 fingerprint of a certificate's DER encoding as upper-case hex pairs with colons,
+     * as {@code openssl x509 -noout -fingerprint -sha256} prints it: what clients pin (docs/api.md).
+     */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint certificate", e);
+        }
     }
 }

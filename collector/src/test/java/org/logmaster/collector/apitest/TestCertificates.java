@@ -1,16 +1,17 @@
 package org.logmaster.collector.apitest;
 
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -19,6 +20,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.logmaster.collector.api.ServerKeys;
 
 /** A self-signed server certificate for localhost/127.0.0.1, made with BouncyCastle for tests. */
 public final class TestCertificates {
@@ -47,12 +49,24 @@ public final class TestCertificates {
     }
 
     public KeyManagerFactory keyManagers() throws Exception {
+        return ServerKeys.fromKeyStore(keyStore(), PASSWORD);
+    }
+
+    /** Writes the key and certificate as a PKCS#12 file protected by {@code password}. */
+    public void writePkcs12(Path file, char[] password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", keys.getPrivate(), password, new X509Certificate[] {certificate});
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+    }
+
+    private KeyStore keyStore() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("server", keys.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, PASSWORD);
-        return factory;
+        return store;
     }
 
     /** The certificate in PEM, as a client's trust root. */
@@ -63,7 +77,7 @@ public final class TestCertificates {
     }
 
     /** SHA-256 of the DER certificate, hex pairs with colons (as openssl x509 -fingerprint -sha256 prints). */
-    public String fingerprint() throws Exception {
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    public String fingerprint() {
+        return ServerKeys.fingerprint(certificate);
     }
 }
