@@ -2,6 +2,13 @@
 # Debian packages: logger (util-linux sends the syslog in integration tests), openssl
 # (the outside verifier of seals and bundles).
 ensure_apt_packages logger:bsdutils openssl:openssl
+# Debian's gRPC for Python runs the API example (docs/examples/logmaster_client.py) in the tests.
+if ! /usr/bin/python3 -c 'import grpc, grpc_tools.protoc' >/dev/null 2>&1; then
+  echo "installing Debian packages: python3-grpcio python3-grpc-tools" >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-grpcio python3-grpc-tools >/dev/null; } \
+    || echo "== python3-grpcio not installable: the Python API example test is skipped" >&2
+fi
 
 # PostgreSQL tests need a server at 127.0.0.1:5432 (database test, user postgres). In CI
 # they fail without it, elsewhere they are skipped with a message; try to start a local one.
