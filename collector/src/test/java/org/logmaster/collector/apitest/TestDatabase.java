@@ -38,7 +38,11 @@ public final class TestDatabase implements AutoCloseable {
         this.kind = kind;
         this.schema = schema;
         this.dataSource = dataSource;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // the same migration folders as the collector's IndexDatabase: common everywhere, vendor extras on PostgreSQL
+        String[] locations = kind == Kind.POSTGRES
+                ? new String[] {"classpath:db/migration/common", "classpath:db/migration/postgresql"}
+                : new String[] {"classpath:db/migration/common"};
+        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
         this.dsl = DSL.using(dataSource, dialect);
     }
 
