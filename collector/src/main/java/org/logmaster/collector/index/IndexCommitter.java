@@ -1,6 +1,9 @@
 package org.logmaster.collector.index;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,7 @@ final class IndexCommitter {
     private final CounterRegistry counters;
     private final Duration maxRetryDelay;
     private final Runnable onCommit;
+    private final List<IndexListener> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<IndexBatch> queue = new ArrayBlockingQueue<>(BATCHES_IN_HAND);
     private final Thread thread;
 
@@ -44,6 +48,10 @@ final class IndexCommitter {
 
     void start() {
         thread.start();
+    }
+
+    void addListener(IndexListener listener) {
+        listeners.add(listener);
     }
 
     /** Hands a batch over; blocks while two are waiting already. */
@@ -103,12 +111,26 @@ final class IndexCommitter {
         }
         if (!healthy) log.info("indexing works again");
         healthy = true;
+        tellListeners(batch);
+        // only now is the batch indexed, so whoever waits for that finds the listeners told too
         batch.committed(counters);
         indexedRows += batch.size();
         malformedRows += batch.malformed();
         undecodableLines += batch.undecodable();
         transactions++;
         onCommit.run();
+    }
+
+    private void tellListeners(IndexBatch batch) {
+        if (batch.rows().isEmpty()) return;
+        List<EventRow> rows = Collections.unmodifiableList(batch.rows());
+        for (IndexListener listener : listeners) {
+            try {
+                listener.indexed(rows);
+            } catch (RuntimeException e) {
+                log.error("index listener {} failed", listener, e);
+            }
+        }
     }
 
     /** Sleeps, in steps short enough for close() not to wait out a long back-off. */

@@ -108,6 +108,11 @@ public final class Indexer implements AppendListener, AutoCloseable {
         work.release();
     }
 
+    /** Registers a listener for committed rows (live tails, alerts); do it before {@link #start}. */
+    public void addIndexListener(IndexListener listener) {
+        committer.addListener(listener);
+    }
+
     /** Durable bytes of daily files not yet in the index. */
     public long lagBytes() {
         long lag = 0;
@@ -182,6 +187,9 @@ public final class Indexer implements AppendListener, AutoCloseable {
                 worked = true;
                 try {
                     indexFile(file);
+                } catch (RuntimeException e) {
+                    log.error("indexing {} failed unexpectedly; will retry", file.deviceDay(), e);
+                    file.closeReader();
                 } catch (NoSuchFileException e) {
                     log.warn("{} is gone (expired or moved) before it was fully indexed", file.deviceDay());
                     file.closeReader();

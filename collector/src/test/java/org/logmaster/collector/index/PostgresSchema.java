@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A fresh schema in the test PostgreSQL for one test class, so that parallel runs do not meet.
  * Without a reachable PostgreSQL the class is skipped with a visible message, unless CI=true,
- * where that is a failure.
+ * where that is a failure. LOGMASTER_TEST_PG_URL and LOGMASTER_TEST_PG_USER point elsewhere.
  */
 final class PostgresSchema implements AutoCloseable {
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String USER = "postgres";
+    static final String SERVER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_USER", "postgres");
 
     private final String name;
 
