@@ -174,7 +174,7 @@ public final class Indexer implements AppendListener, AutoCloseable {
         }
     }
 
-    /** Indexes what every file has durable and unindexed; true if there was anything. */
+    /** Indexes what every file has durable and unindexed; true if there was anything it could read. */
     private boolean indexPass() throws InterruptedException {
         boolean worked = false;
         LocalDate today = layout.dayOf(Instant.now());
@@ -184,9 +184,9 @@ public final class Indexer implements AppendListener, AutoCloseable {
                 file.progress(loadProgress(file.deviceDay()));
             }
             if (file.unread() > 0) {
-                worked = true;
                 try {
                     indexFile(file);
+                    worked = true;  // a file that fails is retried after the idle wait, not in a tight loop
                 } catch (RuntimeException e) {
                     log.error("indexing {} failed unexpectedly; will retry", file.deviceDay(), e);
                     file.closeReader();

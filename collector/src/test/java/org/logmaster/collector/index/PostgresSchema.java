@@ -8,6 +8,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,6 +24,7 @@ final class PostgresSchema implements AutoCloseable {
     static final String USER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_USER", "postgres");
 
     private final String name;
+    private boolean migrated;
 
     private PostgresSchema(String name) {
         this.name = name;
@@ -65,9 +69,16 @@ final class PostgresSchema implements AutoCloseable {
 
     /** Empties the tables (creating them first if no test did yet). */
     void empty() {
-        try (IndexDatabase database = IndexDatabase.open(config())) {
-            database.dsl().truncate(EVENTS).restartIdentity().execute();
-            database.dsl().truncate(INDEX_PROGRESS).execute();
+        if (!migrated) {
+            IndexDatabase.open(config()).close();
+            migrated = true;
+        }
+        try (Connection c = DriverManager.getConnection(config().jdbcUrl(), USER, "")) {
+            DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
+            dsl.truncate(EVENTS).restartIdentity().execute();
+            dsl.truncate(INDEX_PROGRESS).execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test schema " + name, e);
         }
     }
 
