@@ -24,8 +24,10 @@ CREATE TABLE events (
     message         VARCHAR(1048576),
     CONSTRAINT events_line UNIQUE (device_id, file_day, file_offset)
 );
+-- Every index costs ingest speed, so there are only two besides the key: time order across
+-- devices, and events_line, which also serves searches by device (the search adds a file_day
+-- range derived from the time range).
 CREATE INDEX events_arrival ON events (arrival_time);
-CREATE INDEX events_device_arrival ON events (device_id, arrival_time);
 
 -- How far each daily file has been indexed; updated in the same transaction as its rows.
 CREATE TABLE index_progress (

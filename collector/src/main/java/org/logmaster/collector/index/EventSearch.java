@@ -3,6 +3,7 @@ package org.logmaster.collector.index;
 import static org.logmaster.collector.index.schema.Tables.EVENTS;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,8 +44,14 @@ public final class EventSearch {
         if (!query.devices().isEmpty()) {
             conditions.add(EVENTS.DEVICE_ID.in(query.devices().stream().map(DeviceId::value).toList()));
         }
-        if (query.from() != null) conditions.add(EVENTS.ARRIVAL_TIME.ge(utc(query.from())));
-        if (query.to() != null) conditions.add(EVENTS.ARRIVAL_TIME.lt(utc(query.to())));
+        if (query.from() != null) {
+            conditions.add(EVENTS.ARRIVAL_TIME.ge(utc(query.from())));
+            conditions.add(EVENTS.FILE_DAY.ge(utcDay(query.from()).minusDays(1)));
+        }
+        if (query.to() != null) {
+            conditions.add(EVENTS.ARRIVAL_TIME.lt(utc(query.to())));
+            conditions.add(EVENTS.FILE_DAY.le(utcDay(query.to()).plusDays(1)));
+        }
         if (query.maxSeverity() != null) conditions.add(EVENTS.SEVERITY.le(query.maxSeverity().shortValue()));
         if (query.text() != null) {
             // the pattern is built here, not in SQL, so PostgreSQL's trigram index can use it
@@ -61,6 +68,14 @@ public final class EventSearch {
             escaped.append(c);
         }
         return escaped.toString();
+    }
+
+    /**
+     * The file day is the arrival day in the appliance's zone, which is never more than a day
+     * off the UTC date; the redundant day range lets device searches use the events_line index.
+     */
+    private static LocalDate utcDay(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static OffsetDateTime utc(Instant instant) {

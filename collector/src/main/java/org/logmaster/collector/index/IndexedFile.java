@@ -19,7 +19,8 @@ final class IndexedFile {
 
     private final DeviceDay deviceDay;
     private final AtomicLong durable = new AtomicLong();
-    private volatile long indexed;
+    private volatile long indexed;       // committed
+    private long readOffset;             // reading stage only: where the next batch starts
     private volatile long incompleteTail;
     private FileChannel reader;          // indexer thread only
     private Instant lastArrival;         // indexer thread only
@@ -27,6 +28,7 @@ final class IndexedFile {
     IndexedFile(DeviceDay deviceDay, long indexed) {
         this.deviceDay = deviceDay;
         this.indexed = indexed;
+        this.readOffset = indexed;
     }
 
     DeviceDay deviceDay() {
@@ -45,12 +47,32 @@ final class IndexedFile {
         return indexed;
     }
 
+    /** The committed offset moves on (committing stage). */
     void indexed(long offset) {
         indexed = offset;
     }
 
+    /** The recorded progress, once known (reading stage, or before it starts). */
+    void progress(long offset) {
+        indexed = offset;
+        readOffset = offset;
+    }
+
     boolean progressKnown() {
         return indexed != UNKNOWN;
+    }
+
+    long readOffset() {
+        return readOffset;
+    }
+
+    void readOffset(long offset) {
+        readOffset = offset;
+    }
+
+    /** Durable bytes the reading stage has not read yet, without a torn tail. */
+    long unread() {
+        return Math.max(0, durable.get() - readOffset - incompleteTail);
     }
 
     void incompleteTail(long bytes) {

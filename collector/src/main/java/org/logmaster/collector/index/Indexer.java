@@ -51,18 +51,14 @@ public final class Indexer implements AppendListener, AutoCloseable {
     private final Map<DeviceDay, IndexedFile> files = new ConcurrentHashMap<>();
     private final Semaphore work = new Semaphore(0);
     private final Object progressMonitor = new Object();
+    private final IndexCommitter committer;
     private final Thread thread;
 
-    // indexer thread only
-    private final IndexBatch batch = new IndexBatch();
+    // reading thread only
+    private IndexBatch batch = new IndexBatch();
     private ByteBuffer readBuffer;
 
     private volatile boolean closing;
-    private volatile boolean healthy = true;
-    private volatile long indexedRows;
-    private volatile long malformedRows;
-    private volatile long undecodableLines;
-    private volatile long transactions;
 
     public Indexer(DailyFileLayout layout, EventRepository repository, MessageParser parser, CounterRegistry counters,
                    IndexerOptions options) {
@@ -73,6 +69,7 @@ public final class Indexer implements AppendListener, AutoCloseable {
         this.options = options;
         this.senderZone = options.senderZone() == null ? layout.zone() : options.senderZone();
         this.readBuffer = ByteBuffer.allocate(options.readBufferBytes());
+        this.committer = new IndexCommitter(repository, counters, options.maxRetryDelay(), this::committed);
         this.thread = new Thread(this::run, "logmaster-indexer");
         this.thread.setDaemon(true);
     }
@@ -92,8 +89,9 @@ public final class Indexer implements AppendListener, AutoCloseable {
             });
         }
         // the thread is not running yet, so setting the progress here races with nothing
-        files.values().forEach(f -> f.indexed(progress.getOrDefault(f.deviceDay(), 0L)));
+        files.values().forEach(f -> f.progress(progress.getOrDefault(f.deviceDay(), 0L)));
         log.info("indexer starting: {} daily files, {} bytes to catch up", files.size(), lagBytes());
+        committer.start();
         thread.start();
         work.release();
     }
@@ -108,6 +106,11 @@ public final class Indexer implements AppendListener, AutoCloseable {
             return file;
         });
         work.release();
+    }
+
+    /** Registers a listener for committed rows (live tails, alerts); do it before {@link #start}. */
+    public void addIndexListener(IndexListener listener) {
+        committer.addListener(listener);
     }
 
     /** Durable bytes of daily files not yet in the index. */
@@ -132,11 +135,11 @@ public final class Indexer implements AppendListener, AutoCloseable {
 
     /** False while the database fails and commits are being retried. */
     public boolean healthy() {
-        return healthy;
+        return committer.healthy();
     }
 
     public IndexerStats stats() {
-        return new IndexerStats(indexedRows, malformedRows, undecodableLines, transactions, lagBytes(), healthy);
+        return committer.stats(lagBytes());
     }
 
     /** Commits what it has read and stops; the rest is caught up at the next start. */
@@ -145,7 +148,14 @@ public final class Indexer implements AppendListener, AutoCloseable {
         closing = true;
         work.release();
         if (thread.isAlive()) thread.join();
+        committer.close();
         files.values().forEach(IndexedFile::closeReader);
+    }
+
+    private void committed() {
+        synchronized (progressMonitor) {
+            progressMonitor.notifyAll();
+        }
     }
 
     private void run() {
@@ -160,24 +170,26 @@ public final class Indexer implements AppendListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            healthy = false;
             log.error("indexer stopped by an unexpected failure; the index falls behind until restart", e);
         }
     }
 
-    /** Indexes what every file has durable and unindexed; true if there was anything. */
+    /** Indexes what every file has durable and unindexed; true if there was anything it could read. */
     private boolean indexPass() throws InterruptedException {
         boolean worked = false;
         LocalDate today = layout.dayOf(Instant.now());
         for (IndexedFile file : files.values()) {
             if (closing) break;
             if (!file.progressKnown()) {
-                file.indexed(loadProgress(file.deviceDay()));
+                file.progress(loadProgress(file.deviceDay()));
             }
-            if (file.lag() > 0) {
-                worked = true;
+            if (file.unread() > 0) {
                 try {
                     indexFile(file);
+                    worked = true;  // a file that fails is retried after the idle wait, not in a tight loop
+                } catch (RuntimeException e) {
+                    log.error("indexing {} failed unexpectedly; will retry", file.deviceDay(), e);
+                    file.closeReader();
                 } catch (NoSuchFileException e) {
                     log.warn("{} is gone (expired or moved) before it was fully indexed", file.deviceDay());
                     file.closeReader();
@@ -192,14 +204,14 @@ public final class Indexer implements AppendListener, AutoCloseable {
                 file.closeReader();
             }
         }
-        commit();
+        handOver();
         forgetFinishedPastDays(today);
         return worked;
     }
 
     private void indexFile(IndexedFile file) throws IOException, InterruptedException {
         long target = file.durable();
-        long position = batchOffsetOr(file);
+        long position = file.readOffset();
         FileChannel channel = file.reader(layout.fileFor(file.deviceDay()));
         while (position < target && !closing) {
             ByteBuffer buffer = readBuffer;
@@ -219,7 +231,7 @@ public final class Indexer implements AppendListener, AutoCloseable {
                 lineStart = i + 1;
                 if (batch.size() >= options.batchRows()) {
                     batch.reached(file, position + lineStart);
-                    commit();
+                    handOver();
                 }
             }
             if (lineStart == 0) {
@@ -234,14 +246,9 @@ public final class Indexer implements AppendListener, AutoCloseable {
             }
             position += lineStart;
             batch.reached(file, position);
+            file.readOffset(position);
         }
         file.incompleteTail(0);
-    }
-
-    /** Where reading continues: after rows of this file already in the open batch, else the committed offset. */
-    private long batchOffsetOr(IndexedFile file) {
-        Long inBatch = batch.newOffsets().get(file.deviceDay());
-        return inBatch != null ? inBatch : file.indexed();
     }
 
     private void addLine(IndexedFile file, long offset, byte[] bytes, int start, int length) {
@@ -283,38 +290,11 @@ public final class Indexer implements AppendListener, AutoCloseable {
                 LogEvent.raw(text, "undecodable line in daily file: " + why));
     }
 
-    /** Commits the open batch, retrying while the database fails; the batch is kept, never dropped. */
-    private void commit() throws InterruptedException {
+    /** Passes the open batch to the committing stage (waiting while it has two in hand). */
+    private void handOver() throws InterruptedException {
         if (batch.isEmpty()) return;
-        Duration delay = FIRST_RETRY_DELAY;
-        while (true) {
-            try {
-                repository.store(batch.rows(), batch.newOffsets());
-                break;
-            } catch (RuntimeException e) {
-                if (healthy) log.error("indexing {} rows failed; retrying until the database takes them", batch.size(), e);
-                healthy = false;
-                if (closing) {
-                    log.error("indexer closing with {} rows not committed; they are indexed at the next start", batch.size());
-                    batch.clear();
-                    return;
-                }
-                Thread.sleep(delay.toMillis());
-                delay = delay.multipliedBy(2).compareTo(options.maxRetryDelay()) > 0
-                        ? options.maxRetryDelay() : delay.multipliedBy(2);
-            }
-        }
-        if (!healthy) log.info("indexing works again");
-        healthy = true;
-        batch.committed(counters);
-        indexedRows += batch.size();
-        malformedRows += batch.malformed();
-        undecodableLines += batch.undecodable();
-        transactions++;
-        batch.clear();
-        synchronized (progressMonitor) {
-            progressMonitor.notifyAll();
-        }
+        committer.submit(batch);
+        batch = new IndexBatch();
     }
 
     private long loadProgress(DeviceDay deviceDay) throws InterruptedException {

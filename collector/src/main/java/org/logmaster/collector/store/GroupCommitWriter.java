@@ -65,6 +65,7 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
 
     // writer thread only
     private final DailyLineEncoder encoder = new DailyLineEncoder();
+    private final ArrivalDays days;
     private final Map<DeviceDay, PendingAppend> pending = new HashMap<>();
     private final Map<DeviceDay, DailyFileChannel> channels = new HashMap<>();
     private final Map<String, ListenerCounters> countersByListener = new HashMap<>();
@@ -96,6 +97,7 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
         this.forcer = forcer;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.days = new ArrivalDays(layout.zone());
         AtomicInteger syncThreadNumber = new AtomicInteger();
         this.syncPool = Executors.newFixedThreadPool(options.syncThreads(), runnable -> {
             Thread t = new Thread(runnable, "logmaster-fsync-" + syncThreadNumber.incrementAndGet());
@@ -249,7 +251,7 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
     private List<PendingAppend> encode(List<RawFrame> batch) {
         List<PendingAppend> touched = new ArrayList<>();
         for (RawFrame frame : batch) {
-            DeviceDay deviceDay = new DeviceDay(deviceOf(frame), layout.dayOf(frame.arrival()));
+            DeviceDay deviceDay = new DeviceDay(deviceOf(frame), days.dayOf(frame.arrival()));
             PendingAppend append = pending.computeIfAbsent(deviceDay, PendingAppend::new);
             if (append.isEmpty()) touched.add(append);
             encoder.encodeTo(frame, append.lines());

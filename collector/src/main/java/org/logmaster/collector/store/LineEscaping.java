@@ -15,35 +15,48 @@ final class LineEscaping {
 
     private LineEscaping() {}
 
+    // bytes copied as they are: printable ASCII but the backslash; fields also escape the space
+    private static final boolean[] PLAIN_RAW = new boolean[256];
+    private static final boolean[] PLAIN_FIELD = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x7F; b++) {
+            PLAIN_RAW[b] = b != '\\';
+            PLAIN_FIELD[b] = b != '\\' && b != ' ';
+        }
+    }
+
     static void escape(byte[] src, int offset, int length, LineBuffer out, boolean escapeSpace) {
         // worst case every byte becomes four ("\xHH")
         out.ensureRoom(length * 4);
+        boolean[] plain = escapeSpace ? PLAIN_FIELD : PLAIN_RAW;
         byte[] dst = out.array();
         int d = out.length();
         int end = offset + length;
         int i = offset;
         while (i < end) {
+            int run = i;
+            while (i < end && plain[src[i] & 0xFF]) i++;
+            if (i > run) {
+                System.arraycopy(src, run, dst, d, i - run);
+                d += i - run;
+                if (i == end) break;
+            }
             int b = src[i] & 0xFF;
-            if (b >= 0x20 && b < 0x7F) {
-                if (b == '\\') {
-                    dst[d++] = '\\';
-                    dst[d++] = '\\';
-                } else if (b == ' ' && escapeSpace) {
-                    d = hexEscape(dst, d, b);
-                } else {
-                    dst[d++] = (byte) b;
-                }
+            if (b == '\\') {
+                dst[d++] = '\\';
+                dst[d++] = '\\';
+                i++;
+            } else if (b == '\n') {
+                dst[d++] = '\\';
+                dst[d++] = 'n';
+                i++;
+            } else if (b == '\r') {
+                dst[d++] = '\\';
+                dst[d++] = 'r';
                 i++;
             } else if (b < 0x80) {
-                if (b == '\n') {
-                    dst[d++] = '\\';
-                    dst[d++] = 'n';
-                } else if (b == '\r') {
-                    dst[d++] = '\\';
-                    dst[d++] = 'r';
-                } else {
-                    d = hexEscape(dst, d, b);
-                }
+                d = hexEscape(dst, d, b);  // other controls, DEL, and the space in fields
                 i++;
             } else {
                 int n = Utf8.sequenceLength(src, i, end);

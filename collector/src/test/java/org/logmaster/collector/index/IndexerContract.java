@@ -139,6 +139,23 @@ abstract class IndexerContract {
     }
 
     @Test
+    void indexListenersSeeEveryCommittedRowOnce() throws Exception {
+        writeWithoutIndexer(frames(30, 3, MORNING, Duration.ofSeconds(1)));
+        IndexDatabase database = open();
+        Indexer indexer = new Indexer(layout, new EventRepository(database), new PriorityOnlyParser(), counters,
+                IndexerOptions.defaults().withBatchRows(4));
+        List<EventRow> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        indexer.addIndexListener(seen::addAll);
+        indexer.start();
+        toClose.push(indexer);
+
+        assertThat(indexer.awaitCaughtUp(WAIT)).isTrue();
+
+        assertThat(seen).hasSize(30);
+        assertThat(seen).extracting(row -> row.event().message()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void parsedAndMalformedAreCountedPerListener() throws Exception {
         List<RawFrame> frames = new ArrayList<>();
         frames.add(frame("<13>fine", MORNING, "192.0.2.1", "udp"));

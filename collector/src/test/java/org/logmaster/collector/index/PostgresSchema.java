@@ -8,19 +8,23 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh schema in the test PostgreSQL for one test class, so that parallel runs do not meet.
  * Without a reachable PostgreSQL the class is skipped with a visible message, unless CI=true,
- * where that is a failure.
+ * where that is a failure. LOGMASTER_TEST_PG_URL and LOGMASTER_TEST_PG_USER point elsewhere.
  */
 final class PostgresSchema implements AutoCloseable {
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String USER = "postgres";
+    static final String SERVER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_USER", "postgres");
 
     private final String name;
+    private boolean migrated;
 
     private PostgresSchema(String name) {
         this.name = name;
@@ -65,9 +69,16 @@ final class PostgresSchema implements AutoCloseable {
 
     /** Empties the tables (creating them first if no test did yet). */
     void empty() {
-        try (IndexDatabase database = IndexDatabase.open(config())) {
-            database.dsl().truncate(EVENTS).restartIdentity().execute();
-            database.dsl().truncate(INDEX_PROGRESS).execute();
+        if (!migrated) {
+            IndexDatabase.open(config()).close();
+            migrated = true;
+        }
+        try (Connection c = DriverManager.getConnection(config().jdbcUrl(), USER, "")) {
+            DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
+            dsl.truncate(EVENTS).restartIdentity().execute();
+            dsl.truncate(INDEX_PROGRESS).execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test schema " + name, e);
         }
     }
 
