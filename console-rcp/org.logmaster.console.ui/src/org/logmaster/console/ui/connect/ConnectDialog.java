@@ -115,4 +115,30 @@ public final class ConnectDialog extends TitleAreaDialog {
     public ConnectionSettings result() {
         return result;
     }
+
+    // The test fragment fills the real fields through these.
+
+    Text hostField() {
+        return host;
+    }
+
+    Text portField() {
+        return port;
+    }
+
+    Button tlsCheckbox() {
+        return tls;
+    }
+
+    Text userField() {
+        return user;
+    }
+
+    Text passwordField() {
+        return password;
+    }
+
+    Button connectButton() {
+        return getButton(IDialogConstants.OK_ID);
+    }
 }

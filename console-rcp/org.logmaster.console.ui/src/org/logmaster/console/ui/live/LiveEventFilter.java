@@ -22,10 +22,6 @@ record LiveEventFilter(String text, Severity minimum) {
         return SeverityRank.of(event.severity()) <= SeverityRank.of(minimum) && matchesText(event);
     }
 
-    boolean isEverything() {
-        return text.isEmpty() && SeverityRank.of(minimum) >= SeverityRank.LEAST_SEVERE;
-    }
-
     private boolean matchesText(LiveEvent event) {
         return text.isEmpty()
                 || containsIgnoreCase(event.message(), text)

@@ -34,6 +34,7 @@ public final class LiveLogsPanel extends Composite {
     /** Typing in the filter re-filters after this pause, not on every key. */
     private static final int FILTER_DELAY_MS = 200;
     private static final int PAUSED_COUNTER_REFRESH_MS = 500;
+    private static final int FILTER_WIDTH = 320;
     private static final int[] COLUMN_WIDTHS = { 175, 120, 75, 105, 85, 620 };
     /** Combo order: least severe first, so the first entry shows everything. */
     private static final Severity[] MINIMUM_CHOICES = {
@@ -55,6 +56,7 @@ public final class LiveLogsPanel extends Composite {
     private final Text details;
     private final Runnable applyFilterLater = this::applyFilter;
     private final Runnable refreshCountersWhilePaused = this::refreshCountersWhilePaused;
+    private int batchesTaken;
 
     public LiveLogsPanel(Composite parent, int capacity) {
         super(parent, SWT.NONE);
@@ -64,7 +66,9 @@ public final class LiveLogsPanel extends Composite {
         new Label(this, SWT.NONE).setText("Filter:");
         filterText = new Text(this, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filterText.setMessage("text in device, host, app or message");
-        filterText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData filterLayout = new GridData(SWT.BEGINNING, SWT.CENTER, false, false);
+        filterLayout.widthHint = FILTER_WIDTH;
+        filterText.setLayoutData(filterLayout);
         filterText.addModifyListener(e -> {
             getDisplay().timerExec(-1, applyFilterLater);
             getDisplay().timerExec(FILTER_DELAY_MS, applyFilterLater);
@@ -79,18 +83,24 @@ public final class LiveLogsPanel extends Composite {
         minimumSeverity.addListener(SWT.Selection, e -> applyFilter());
 
         pauseButton = new Button(this, SWT.TOGGLE);
+        pauseButton.setText("Resume");
+        GridData pauseLayout = new GridData();
+        pauseLayout.widthHint = pauseButton.computeSize(SWT.DEFAULT, SWT.DEFAULT).x; // fits both labels
+        pauseButton.setLayoutData(pauseLayout);
         pauseButton.setText("Pause");
         pauseButton.setToolTipText("Stop updating the table; new events wait until Resume");
         pauseButton.addListener(SWT.Selection, e -> setPaused(pauseButton.getSelection()));
 
-        followButton = new Button(this, SWT.CHECK);
+        // toggle buttons, like Pause: their pressed state reads well in every GTK theme
+        followButton = new Button(this, SWT.TOGGLE);
         followButton.setText("Follow");
         followButton.setToolTipText("Keep the newest event in view");
         followButton.setSelection(true);
         followButton.addListener(SWT.Selection, e -> scrollToNewestIfFollowing());
 
-        counters = new Label(this, SWT.NONE);
-        counters.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+        counters = new Label(this, SWT.RIGHT);
+        // takes the rest of the row, so a growing count never moves the controls
+        counters.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         SashForm split = new SashForm(this, SWT.VERTICAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 7, 1));
@@ -103,7 +113,7 @@ public final class LiveLogsPanel extends Composite {
             column.setWidth(COLUMN_WIDTHS[i]);
         }
         table.addListener(SWT.SetData, this::fillRow);
-        table.addListener(SWT.Selection, e -> showDetailsOfSelection());
+        table.addListener(SWT.Selection, e -> inspectSelection());
         details = new Text(split, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         split.setWeights(78, 22);
 
@@ -121,6 +131,7 @@ public final class LiveLogsPanel extends Composite {
         if (isDisposed()) {
             return;
         }
+        batchesTaken++;
         long selected = selectedSequence();
         int top = table.getTopIndex();
         LiveLogModel.Change change = model.append(batch.events(), batch.droppedBefore());
@@ -135,7 +146,8 @@ public final class LiveLogsPanel extends Composite {
         long selected = selectedSequence();
         model.setFilter(new LiveEventFilter(filterText.getText(),
                 MINIMUM_CHOICES[Math.max(0, minimumSeverity.getSelectionIndex())]));
-        // a new row set: dropping all rows at once is far cheaper than shrinking row by row
+        // a new row set: GTK drops all rows at once in a fraction of the time it takes to shrink
+        // the row count (100,000 to 10,000 rows: about 0.1 s against 10 s here)
         table.removeAll();
         table.setItemCount(model.rowCount());
         reselect(selected);
@@ -154,6 +166,7 @@ public final class LiveLogsPanel extends Composite {
      * screen), and the scroll position and selection move with their events.
      */
     private void showRows(int removedFromFront, int previousTop, long selectedSequence) {
+        // grows (or, with a filter, shrinks by a few rows); never a large shrink, which GTK does row by row
         table.setItemCount(model.rowCount());
         table.clearAll();
         if (removedFromFront > 0) {
@@ -198,6 +211,12 @@ public final class LiveLogsPanel extends Composite {
         item.setBackground(SeverityStyle.background(liveEvent.severity()));
     }
 
+    /** The operator picked a row to read: stop following so it stays in view. */
+    private void inspectSelection() {
+        followButton.setSelection(false);
+        showDetailsOfSelection();
+    }
+
     private void showDetailsOfSelection() {
         int row = table.getSelectionIndex();
         details.setText(row >= 0 && row < model.rowCount() ? eventText.details(model.row(row)) : "");
@@ -211,7 +230,6 @@ public final class LiveLogsPanel extends Composite {
         if (pause) {
             getDisplay().timerExec(PAUSED_COUNTER_REFRESH_MS, refreshCountersWhilePaused);
         }
-        layout(true);
     }
 
     private void refreshCountersWhilePaused() {
@@ -228,7 +246,6 @@ public final class LiveLogsPanel extends Composite {
             text += " · paused, " + counts.format(batcher.waitingCount()) + " waiting";
         }
         counters.setText(text);
-        counters.requestLayout();
     }
 
     @Override
@@ -268,5 +285,9 @@ public final class LiveLogsPanel extends Composite {
 
     LiveLogModel model() {
         return model;
+    }
+
+    int batchesTaken() {
+        return batchesTaken;
     }
 }
