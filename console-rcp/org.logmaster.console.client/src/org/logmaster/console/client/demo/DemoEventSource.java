@@ -19,13 +19,11 @@ public final class DemoEventSource implements LiveEventSource {
 
     private static final String[] DEVICES = { "fw-istanbul-01", "fw-ankara-02", "sw-core-01", "wifi-lobby" };
     private static final String[] APPS = { "filterlog", "sshd", "dhcpd", "kernel", "hostapd" };
-    /** Weights roughly like real traffic logs: mostly informational, rarely critical. */
-    private static final Severity[] SEVERITY_BY_DRAW = {
-        Severity.SEVERITY_INFORMATIONAL, Severity.SEVERITY_INFORMATIONAL, Severity.SEVERITY_INFORMATIONAL,
-        Severity.SEVERITY_INFORMATIONAL, Severity.SEVERITY_INFORMATIONAL, Severity.SEVERITY_INFORMATIONAL,
-        Severity.SEVERITY_NOTICE, Severity.SEVERITY_NOTICE, Severity.SEVERITY_DEBUG, Severity.SEVERITY_WARNING,
-        Severity.SEVERITY_WARNING, Severity.SEVERITY_ERROR, Severity.SEVERITY_CRITICAL, Severity.SEVERITY_ALERT,
-        Severity.SEVERITY_EMERGENCY };
+    /** Severities with cumulative shares roughly like real traffic logs: mostly informational. */
+    private static final Severity[] SEVERITIES = {
+        Severity.SEVERITY_INFORMATIONAL, Severity.SEVERITY_NOTICE, Severity.SEVERITY_DEBUG, Severity.SEVERITY_WARNING,
+        Severity.SEVERITY_ERROR, Severity.SEVERITY_CRITICAL, Severity.SEVERITY_ALERT, Severity.SEVERITY_EMERGENCY };
+    private static final double[] CUMULATIVE_SHARE = { 0.70, 0.80, 0.86, 0.94, 0.98, 0.99, 0.996, 1.0 };
     private static final long SLOT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final int eventsPerSecond;
@@ -82,11 +80,19 @@ public final class DemoEventSource implements LiveEventSource {
     }
 
     LiveEvent next(long sequence) {
-        Severity severity = SEVERITY_BY_DRAW[random.nextInt(SEVERITY_BY_DRAW.length)];
+        Severity severity = severity(random.nextDouble());
         String device = DEVICES[random.nextInt(DEVICES.length)];
         String app = APPS[random.nextInt(APPS.length)];
         String host = "10.20." + random.nextInt(4) + "." + (1 + random.nextInt(250));
         return new LiveEvent(Instant.now(), device, severity, host, app, message(app, sequence));
+    }
+
+    private static Severity severity(double draw) {
+        int i = 0;
+        while (draw >= CUMULATIVE_SHARE[i]) {
+            i++;
+        }
+        return SEVERITIES[i];
     }
 
     private String message(String app, long sequence) {

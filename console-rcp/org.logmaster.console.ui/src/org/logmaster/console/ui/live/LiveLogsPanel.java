@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -115,6 +116,7 @@ public final class LiveLogsPanel extends Composite {
         table.addListener(SWT.SetData, this::fillRow);
         table.addListener(SWT.Selection, e -> inspectSelection());
         details = new Text(split, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        details.setFont(JFaceResources.getTextFont()); // monospace keeps the field names aligned
         split.setWeights(78, 22);
 
         batcher = new DisplayBatcher(getDisplay(), capacity, BATCH_INTERVAL, this::takeBatch);
