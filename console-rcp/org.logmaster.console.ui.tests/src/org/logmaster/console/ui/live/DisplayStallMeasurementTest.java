@@ -2,6 +2,8 @@ package org.logmaster.console.ui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +79,8 @@ class DisplayStallMeasurementTest {
             double fillMillis = (System.nanoTime() - fillStart) / 1e6;
             int batchesBefore = panel.batchesTaken();
 
+            long gcMillisBefore = gcMillis();
+            long gcCountBefore = gcCount();
             DemoEventSource source = new DemoEventSource(RATE, STREAMED, 42);
             Heartbeat heartbeat = new Heartbeat(display);
             heartbeat.start();
@@ -96,13 +100,18 @@ class DisplayStallMeasurementTest {
             heartbeat.running = false;
             source.stop();
             int batches = panel.batchesTaken() - batchesBefore;
+            long gcMillisDuring = gcMillis() - gcMillisBefore;
+            long gcCountDuring = gcCount() - gcCountBefore;
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
             System.out.printf(Locale.ROOT, "[measurement] Live Logs display thread: %,d events at %,d ev/s over %.1f s into a"
                     + " full %,d-row buffer: longest single dispatch %.1f ms; heartbeat (%d ms) lateness max %.1f ms,"
-                    + " p99 %.1f ms, p50 %.1f ms; %d batches (%.0f events each); initial fill of %,d rows took %.0f ms%n",
+                    + " p99 %.1f ms, p50 %.1f ms; %d batches (%.0f events each); initial fill of %,d rows took %.0f ms;"
+                    + " GC %d ms in %d collections during the run; system load average %.1f on %d cores%n",
                     STREAMED, RATE, seconds, CAPACITY, longestDispatch / 1e6, HEARTBEAT_MS, heartbeat.percentileMillis(1.0),
                     heartbeat.percentileMillis(0.99), heartbeat.percentileMillis(0.5), batches,
-                    batches == 0 ? 0.0 : (double) STREAMED / batches, CAPACITY, fillMillis);
+                    batches == 0 ? 0.0 : (double) STREAMED / batches, CAPACITY, fillMillis, gcMillisDuring, gcCountDuring, load,
+                    Runtime.getRuntime().availableProcessors());
 
             assertThat(panel.model().receivedCount()).isEqualTo(CAPACITY + STREAMED);
             assertThat(panel.table().getItemCount()).isEqualTo(CAPACITY);
@@ -110,6 +119,17 @@ class DisplayStallMeasurementTest {
         } finally {
             shell.dispose();
         }
+    }
+
+    /** Collection time so far, summed over the collectors: to tell GC pauses from display work. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(n -> n > 0).sum();
     }
 
     private static void fill(LiveEventListener listener) throws InterruptedException {

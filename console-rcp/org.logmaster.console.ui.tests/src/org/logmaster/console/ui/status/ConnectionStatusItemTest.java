@@ -10,16 +10,18 @@ import org.logmaster.console.client.ConnectionStatus;
 class ConnectionStatusItemTest {
 
     @Test
-    void shortDetailIsShownInTheStatusLine() {
+    void theAddressIsShownWhileConnected() {
         assertThat(ConnectionStatusItem.text(ConnectionStatus.of(ConnectionState.CONNECTED, "collector:7443")))
                 .isEqualTo("Collector: Connected (collector:7443)");
     }
 
     @Test
-    void longDetailIsLeftToTheTooltip() {
+    void reasonsAreLeftToTheTooltip() {
         CertificateFingerprint fingerprint = CertificateFingerprint.parse("AB".repeat(32));
         ConnectionStatus untrusted = new ConnectionStatus(ConnectionState.UNTRUSTED_CERTIFICATE, "SHA-256 " + fingerprint, fingerprint);
 
         assertThat(ConnectionStatusItem.text(untrusted)).isEqualTo("Collector: Certificate not trusted");
+        assertThat(ConnectionStatusItem.text(ConnectionStatus.of(ConnectionState.UNREACHABLE, "UNAVAILABLE: io exception")))
+                .isEqualTo("Collector: Unreachable");
     }
 }

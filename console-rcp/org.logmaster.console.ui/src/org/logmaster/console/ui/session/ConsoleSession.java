@@ -30,7 +30,8 @@ public final class ConsoleSession {
     private LiveEventSource liveSource;
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
 
-    private ConsoleSession() {
+    /** One per workbench through {@link #get()}; tests make their own. */
+    ConsoleSession() {
     }
 
     public static ConsoleSession get() {
@@ -56,7 +57,8 @@ public final class ConsoleSession {
      * Replaces the current connection and checks the new one's health, all on a worker thread
      * (closing a channel and the check may each take seconds).
      *
-     * @param whenChecked called on the worker thread with the health check's outcome
+     * @param whenChecked called on the worker thread with the health check's outcome, unless
+     *                    another connect replaced this connection meanwhile
      */
     public void connect(ConnectionSettings settings, Consumer<ConnectionStatus> whenChecked) {
         Thread.ofPlatform().daemon().name("connect-" + settings.address()).start(() -> {
@@ -67,7 +69,13 @@ public final class ConsoleSession {
                 next.addStatusListener(forwardStatus);
                 connection = next;
             }
-            whenChecked.accept(next.checkHealth(HEALTH_TIMEOUT));
+            ConnectionStatus outcome = next.checkHealth(HEALTH_TIMEOUT);
+            synchronized (this) {
+                if (connection != next) {
+                    return;
+                }
+            }
+            whenChecked.accept(outcome);
         });
     }
 

@@ -2,13 +2,12 @@ package org.logmaster.console.ui.status;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.logmaster.console.client.ConnectionState;
 import org.logmaster.console.client.ConnectionStatus;
 import org.logmaster.console.ui.session.ConsoleSession;
 
 /** Status line: the collector connection's state, with the full reason as tooltip. */
 public final class ConnectionStatusItem extends StatusTextItem {
-
-    private static final int SHORT_DETAIL = 40;
 
     private final ConsoleSession session;
     private Runnable unsubscribe;
@@ -35,11 +34,10 @@ public final class ConnectionStatusItem extends StatusTextItem {
         setToolTip(status.detail().isEmpty() ? status.state().label() : status.detail());
     }
 
-    /** Short details (an address, a gRPC code) fit the status line; long ones go to the tooltip. */
+    /** The address while connecting or connected; reasons (often long) go to the tooltip. */
     static String text(ConnectionStatus status) {
-        String detail = status.detail();
-        boolean fits = !detail.isEmpty() && detail.length() <= SHORT_DETAIL;
-        return "Collector: " + status.state().label() + (fits ? " (" + detail + ")" : "");
+        boolean detailIsAddress = status.state() == ConnectionState.CONNECTED || status.state() == ConnectionState.CONNECTING;
+        return "Collector: " + status.state().label() + (detailIsAddress && !status.detail().isEmpty() ? " (" + status.detail() + ")" : "");
     }
 
     @Override
