@@ -168,7 +168,7 @@ public final class LiveLogsPanel extends Composite {
      * screen), and the scroll position and selection move with their events.
      */
     private void showRows(int removedFromFront, int previousTop, long selectedSequence) {
-        // grows (or, with a filter, shrinks by a few rows); never a large shrink, which GTK does row by row
+        // grows, or with a filter shrinks by at most a batch; never the large shrink GTK does row by row
         table.setItemCount(model.rowCount());
         table.clearAll();
         if (removedFromFront > 0) {
