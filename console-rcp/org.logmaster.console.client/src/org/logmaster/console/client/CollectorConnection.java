@@ -1,0 +1,34 @@
+package org.logmaster.console.client;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The console's connection to one collector. Views talk to this interface only, so they can be
+ * tested without gRPC; {@link CollectorConnections#open} makes the real one.
+ *
+ * <p>Calls that go over the network block the calling thread: never call them on the display
+ * thread. Status listeners run on whichever thread changed the status.
+ */
+public interface CollectorConnection extends AutoCloseable {
+
+    ConnectionSettings settings();
+
+    /** The last known state; {@link ConnectionState#DISCONNECTED} until the first call. */
+    ConnectionStatus status();
+
+    /**
+     * Runs the standard gRPC health check ({@code grpc.health.v1.Health/Check}) against the whole
+     * server and returns the resulting status. Network and TLS failures are reported in the
+     * status, not thrown.
+     */
+    ConnectionStatus checkHealth(Duration timeout);
+
+    void addStatusListener(Consumer<ConnectionStatus> listener);
+
+    void removeStatusListener(Consumer<ConnectionStatus> listener);
+
+    /** Releases the channel; the status becomes {@link ConnectionState#DISCONNECTED}. */
+    @Override
+    void close();
+}

@@ -1,0 +1,133 @@
+package org.logmaster.console.client.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.logmaster.console.client.CertificateFingerprint;
+import org.logmaster.console.client.CollectorConnection;
+import org.logmaster.console.client.ConnectionSettings;
+import org.logmaster.console.client.ConnectionState;
+import org.logmaster.console.client.ConnectionStatus;
+import org.logmaster.console.client.TransportSecurity;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+
+/** {@link CollectorConnection} over one gRPC channel (Netty transport, embedded in this bundle). */
+public final class GrpcCollectorConnection implements CollectorConnection {
+
+    /** The empty service name asks about the server as a whole. */
+    private static final HealthCheckRequest WHOLE_SERVER = HealthCheckRequest.newBuilder().setService("").build();
+
+    private final ConnectionSettings settings;
+    private final PinningTrustManager trust;
+    private final ManagedChannel channel;
+    private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
+
+    private GrpcCollectorConnection(ConnectionSettings settings, PinningTrustManager trust, ManagedChannel channel) {
+        this.settings = settings;
+        this.trust = trust;
+        this.channel = channel;
+    }
+
+    public static GrpcCollectorConnection open(ConnectionSettings settings) {
+        PinningTrustManager trust = settings.security() == TransportSecurity.TLS
+                ? new PinningTrustManager(settings.pinnedCertificate())
+                : null;
+        ChannelCredentials credentials = trust == null
+                ? InsecureChannelCredentials.create()
+                : TlsChannelCredentials.newBuilder().trustManager(trust).build();
+        ManagedChannel channel = Grpc.newChannelBuilderForAddress(settings.host(), settings.port(), credentials)
+                .userAgent("logmaster-console")
+                .build();
+        return new GrpcCollectorConnection(settings, trust, channel);
+    }
+
+    @Override
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    @Override
+    public ConnectionStatus checkHealth(Duration timeout) {
+        if (channel.isShutdown()) {
+            return status;
+        }
+        update(ConnectionStatus.of(ConnectionState.CONNECTING, settings.address()));
+        ConnectionStatus result;
+        try {
+            HealthCheckResponse response = HealthGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .check(WHOLE_SERVER);
+            result = response.getStatus() == HealthCheckResponse.ServingStatus.SERVING
+                    ? new ConnectionStatus(ConnectionState.CONNECTED, settings.address(), presentedCertificate())
+                    : new ConnectionStatus(ConnectionState.NOT_SERVING, "health: " + response.getStatus(), presentedCertificate());
+        } catch (StatusRuntimeException e) {
+            result = failure(e);
+        }
+        update(result);
+        return result;
+    }
+
+    private ConnectionStatus failure(StatusRuntimeException e) {
+        Optional<CertificateFingerprint> presented = trust == null ? Optional.empty() : trust.lastPresented();
+        if (presented.isPresent() && !presented.equals(trust.pinned())) {
+            ConnectionState state = trust.pinned().isPresent()
+                    ? ConnectionState.CERTIFICATE_MISMATCH
+                    : ConnectionState.UNTRUSTED_CERTIFICATE;
+            return new ConnectionStatus(state, "SHA-256 " + presented.get(), presented.get());
+        }
+        String description = e.getStatus().getDescription();
+        return new ConnectionStatus(ConnectionState.UNREACHABLE,
+                e.getStatus().getCode() + (description == null ? "" : ": " + description), presented.orElse(null));
+    }
+
+    private CertificateFingerprint presentedCertificate() {
+        return trust == null ? null : trust.lastPresented().orElse(null);
+    }
+
+    private void update(ConnectionStatus next) {
+        status = next;
+        for (Consumer<ConnectionStatus> listener : listeners) {
+            listener.accept(next);
+        }
+    }
+
+    @Override
+    public void addStatusListener(Consumer<ConnectionStatus> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeStatusListener(Consumer<ConnectionStatus> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        update(ConnectionStatus.DISCONNECTED);
+    }
+}
