@@ -11,9 +11,13 @@ ensure_apt_packages() { # installs the Debian packages given when their command 
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  echo "installing Debian packages: ${missing[*]}" >&2
+  install_apt_packages "${missing[@]}"
+}
+
+install_apt_packages() {
+  echo "installing Debian packages: $*" >&2
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
 ensure_maven_wrapper_distribution() {

@@ -2,6 +2,9 @@
 # Debian packages: logger (util-linux sends the syslog in integration tests), openssl
 # (the outside verifier of seals and bundles).
 ensure_apt_packages logger:bsdutils openssl:openssl
+# The console's tests drive real SWT widgets on a private Xvfb display (GTK 3 underneath).
+ensure_apt_packages Xvfb:xvfb
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || dpkg -s libgtk-3-0t64 >/dev/null 2>&1 || install_apt_packages libgtk-3-0
 # Debian's gRPC for Python runs the API example (docs/examples/logmaster_client.py) in the tests.
 if ! /usr/bin/python3 -c 'import grpc, grpc_tools.protoc' >/dev/null 2>&1; then
   echo "installing Debian packages: python3-grpcio python3-grpc-tools" >&2
