@@ -213,7 +213,10 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
         }
     }
 
-    /** A failure that is not the disk's (a bug) must not kill the thread that keeps the legal record. */
+    /**
+     * A failure that is not the disk's (a bug, in practice while encoding, before anything was
+     * written) must not kill the thread that keeps the legal record: it is logged and retried.
+     */
     private void commitSurvivingBugs(List<RawFrame> batch) throws InterruptedException {
         while (true) {
             try {
