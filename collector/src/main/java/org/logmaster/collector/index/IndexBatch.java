@@ -71,13 +71,4 @@ final class IndexBatch {
             }
         });
     }
-
-    void clear() {
-        rows.clear();
-        newOffsets.clear();
-        files.clear();
-        parsedByListener.clear();
-        malformed = 0;
-        undecodable = 0;
-    }
 }

@@ -27,6 +27,10 @@ public final class IndexDatabase implements AutoCloseable {
         // jOOQ prints a banner and tips on first use; a service's log is no place for them
         if (System.getProperty("org.jooq.no-logo") == null) System.setProperty("org.jooq.no-logo", "true");
         if (System.getProperty("org.jooq.no-tips") == null) System.setProperty("org.jooq.no-tips", "true");
+        // H2's AUTO_SERVER listens on all interfaces; the search command runs on the appliance
+        // itself, so loopback is enough. Read by H2 once, so it must be set before H2 is loaded
+        // (the service's launcher should pass -Dh2.bindAddress=127.0.0.1 to be sure).
+        if (System.getProperty("h2.bindAddress") == null) System.setProperty("h2.bindAddress", "127.0.0.1");
     }
 
     private final IndexConfig config;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -212,7 +213,10 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
         }
     }
 
-    /** A failure that is not the disk's (a bug) must not kill the thread that keeps the legal record. */
+    /**
+     * A failure that is not the disk's (a bug, in practice while encoding, before anything was
+     * written) must not kill the thread that keeps the legal record: it is logged and retried.
+     */
     private void commitSurvivingBugs(List<RawFrame> batch) throws InterruptedException {
         while (true) {
             try {
@@ -251,7 +255,7 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
     private List<PendingAppend> encode(List<RawFrame> batch) {
         List<PendingAppend> touched = new ArrayList<>();
         for (RawFrame frame : batch) {
-            DeviceDay deviceDay = new DeviceDay(deviceOf(frame), days.dayOf(frame.arrival()));
+            DeviceDay deviceDay = new DeviceDay(deviceOf(frame), dayOf(frame));
             PendingAppend append = pending.computeIfAbsent(deviceDay, PendingAppend::new);
             if (append.isEmpty()) touched.add(append);
             encoder.encodeTo(frame, append.lines());
@@ -365,6 +369,16 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
             openFiles = channels.size();
         }
         return file;
+    }
+
+    private LocalDate dayOf(RawFrame frame) {
+        try {
+            return days.dayOf(frame.arrival());
+        } catch (DateTimeException e) {
+            // an arrival no calendar holds (a broken clock); the line keeps it, the file is today's
+            log.warn("arrival time {} of a frame via {} has no day; storing it in today's file", frame.arrival(), frame.listener());
+            return layout.dayOf(clock.instant());
+        }
     }
 
     private DeviceId deviceOf(RawFrame frame) {

@@ -23,7 +23,7 @@ public record WriterOptions(int queueCapacity, int maxBatch, int syncThreads, Du
     }
 
     public static WriterOptions defaults() {
-        return new WriterOptions(65_536, 8_192, 16, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        return new WriterOptions(65_536, 16_384, 16, Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
     public WriterOptions withQueueCapacity(int value) {

@@ -58,6 +58,7 @@ public final class StoreBenchmark {
         CounterRegistry counters = new CounterRegistry();
         WriterOptions options = WriterOptions.defaults();
         if (System.getProperty("maxBatch") != null) options = options.withMaxBatch(Integer.getInteger("maxBatch"));
+        if (System.getProperty("syncThreads") != null) options = options.withSyncThreads(Integer.getInteger("syncThreads"));
         GroupCommitWriter writer = new GroupCommitWriter(layout, new SenderAddressResolver(), counters, options);
         writer.start();
         byte[][] payloads = payloads(1024);

@@ -202,6 +202,17 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void anArrivalTimeWithoutACalendarDayGoesToTodaysFileUnchanged() throws Exception {
+        GroupCommitWriter writer = started(ChannelForcer.FDATASYNC, new MutableClock(NOON));
+
+        writer.put(frame("broken clock", Instant.MAX, "192.0.2.1"));
+        awaitStored(1);
+
+        assertThat(lines("logs/ip-192-0-2-1/2026-11-28.log")).singleElement().asString()
+                .startsWith("+1000000000-12-31T23:59:59.999Z 192.0.2.1 udp broken clock");
+    }
+
+    @Test
     void onlyOneWriterMayWriteADataFolder() throws Exception {
         started(ChannelForcer.FDATASYNC, new MutableClock(NOON));
         GroupCommitWriter second = writer(ChannelForcer.FDATASYNC, new MutableClock(NOON));
