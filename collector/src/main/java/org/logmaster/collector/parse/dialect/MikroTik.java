@@ -158,6 +158,6 @@ final class MikroTik implements Dialect {
             return;
         }
         f.put(EVENT, w[1].equals("assigned") ? "dhcp_ack" : "dhcp_release").put(SRC_IP, ip).put(MAC, mac)
-                .put(INTERFACE, w[0]).put(CLIENT_HOST, w.length > 5 ? w[5] : null);
+                .put(CLIENT_HOST, w.length > 5 ? w[5] : null);
     }
 }
