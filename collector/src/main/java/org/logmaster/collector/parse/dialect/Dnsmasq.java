@@ -45,6 +45,9 @@ final class Dnsmasq implements Dialect {
     @Override
     public LogEvent apply(DialectInput in) {
         String[] words = in.message().split(" ");
+        if (words.length == 0) {
+            return null;
+        }
         int first = words.length > 1 && Normalize.number(words[0], 12) != null ? 1 : 0;
         String verb = words[first];
         int open = verb.indexOf('(');

@@ -50,7 +50,7 @@ final class IscDhcpd implements Dialect {
     @Override
     public LogEvent apply(DialectInput in) {
         String[] words = in.message().split(" ");
-        String event = Normalize.dhcpEvent(words[0]);
+        String event = words.length == 0 ? null : Normalize.dhcpEvent(words[0]);
         if (event == null) {
             return null;
         }
