@@ -55,13 +55,13 @@ public final class WhoHad {
         if (!nat.isEmpty()) {
             throughNat(nat, port, at, candidates, findings);
         } else {
-            List<Translation> near = store.translations(ip, at.minus(neighbourhood), at.plus(neighbourhood)).stream()
-                    .filter(t -> t.hasOutsidePort(port)).toList();
+            List<Translation> near = store.translations(ip, at.minus(neighbourhood), at.plus(neighbourhood));
             if (!near.isEmpty()) {
+                List<Translation> samePort = near.stream().filter(t -> t.hasOutsidePort(port)).toList();
                 findings.add(new Finding(Finding.Kind.NO_TRANSLATION,
                         "no translation of " + ip + (port == null ? "" : " port " + port) + " covers " + at
-                                + "; nearest translations are given",
-                        nearestTranslationEvidence(near, at)));
+                                + "; nearest translations" + (samePort.isEmpty() ? " of other ports" : "") + " are given",
+                        nearestTranslationEvidence(samePort.isEmpty() ? near : samePort, at)));
             }
             candidates.addAll(holders(ip, null, at, List.of(), Set.of(), findings, near.isEmpty()));
         }
