@@ -53,8 +53,8 @@ final class Cef implements Dialect {
     }
 
     static int start(String m) {
-        int at = m.indexOf("CEF:");
-        return at >= 0 && at <= MAX_PREFIX && at + 5 < m.length() && m.charAt(at + 5) == '|' ? at : -1;
+        int at = m.indexOf("CEF:", 0, Math.min(m.length(), MAX_PREFIX + 4));
+        return at >= 0 && at + 5 < m.length() && m.charAt(at + 5) == '|' ? at : -1;
     }
 
     @Override

@@ -65,7 +65,7 @@ final class CiscoAsa implements Dialect {
         }
         String m = in.message();
         int limit = Math.min(m.length(), 160);
-        for (int i = m.indexOf('%'); i >= 0 && i < limit; i = m.indexOf('%', i + 1)) {
+        for (int i = m.indexOf('%', 0, limit); i >= 0; i = m.indexOf('%', i + 1, limit)) {
             if (isAsaFacility(facilityOf(m, i + 1))) {
                 return true;
             }

@@ -83,7 +83,7 @@ record CiscoHeader(Instant time, String hostname, int mnemonicStart, String mnem
     /** Index of a '%' starting {@code FAC[-SUB]-SEV-MNEMONIC:} near the start, or -1. */
     static int mnemonicStart(String text) {
         int limit = Math.min(text.length(), MAX_PREAMBLE);
-        for (int i = text.indexOf('%'); i >= 0 && i < limit; i = text.indexOf('%', i + 1)) {
+        for (int i = text.indexOf('%', 0, limit); i >= 0; i = text.indexOf('%', i + 1, limit)) {
             if (isMnemonic(text, i + 1)) {
                 return i;
             }

@@ -78,7 +78,7 @@ final class FortiGate implements Dialect {
     @Override
     public LogEvent apply(DialectInput in) {
         Line line = new Line();
-        KeyValues.forEach(in.message(), line);
+        KeyValues.forEach(in.message(), Line.KEYS, line);
         if (line.devid == null) {
             return null;
         }
@@ -111,6 +111,10 @@ final class FortiGate implements Dialect {
 
     /** The pairs a FortiGate line carries; the rest are ignored. */
     private static final class Line implements KeyValues.Sink {
+        static final Set<String> KEYS = Set.of("devid", "devname", "logid", "type", "date", "time", "tz", "eventtime",
+                "srcip", "srcmac", "mac", "ip", "hostname", "dhcp_msg", "sentbyte", "rcvdbyte", "srcport", "dstip",
+                "dstport", "transip", "transport", "tranip", "tranport", "user", "proto", "sessionid", "srcintf",
+                "interface", "lease", "duration", "action");
         final Fields.Builder fields = Fields.builder();
         String devid;
         String devname;

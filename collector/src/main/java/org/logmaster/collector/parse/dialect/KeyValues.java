@@ -1,10 +1,13 @@
 package org.logmaster.collector.parse.dialect;
 
+import java.util.Set;
+
 /**
  * Space-separated {@code key=value} pairs where a value may be double-quoted to hold spaces
  * (FortiGate, SonicWall, many appliances). Inside quotes {@code \"} and {@code \\} stand for
- * the character. A token without '=' is skipped. Pairs go to a callback, not into a map,
- * because a dialect keeps only a few of the dozens of keys such a line carries.
+ * the character. A token without '=' is skipped. Only the pairs whose key is wanted go to
+ * the callback, and only their values become strings: such lines carry dozens of keys of
+ * which a dialect reads a few.
  */
 final class KeyValues {
     private KeyValues() {}
@@ -13,7 +16,7 @@ final class KeyValues {
         void accept(String key, String value);
     }
 
-    static void forEach(String s, Sink sink) {
+    static void forEach(String s, Set<String> wanted, Sink sink) {
         int n = s.length();
         int p = 0;
         while (p < n) {
@@ -28,18 +31,23 @@ final class KeyValues {
                 continue;
             }
             String key = s.substring(keyStart, p);
+            boolean keep = wanted.contains(key);
             p++;
             if (p < n && s.charAt(p) == '"') {
                 int close = closingQuote(s, p + 1);
-                String raw = s.substring(p + 1, close);
-                sink.accept(key, raw.indexOf('\\') >= 0 ? unescape(raw) : raw);
+                if (keep) {
+                    String raw = s.substring(p + 1, close);
+                    sink.accept(key, raw.indexOf('\\') >= 0 ? unescape(raw) : raw);
+                }
                 p = Math.min(n, close + 1);
             } else {
                 int valueStart = p;
                 while (p < n && s.charAt(p) != ' ') {
                     p++;
                 }
-                sink.accept(key, s.substring(valueStart, p));
+                if (keep) {
+                    sink.accept(key, s.substring(valueStart, p));
+                }
             }
         }
     }

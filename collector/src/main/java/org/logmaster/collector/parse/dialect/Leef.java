@@ -48,8 +48,7 @@ final class Leef implements Dialect {
     }
 
     private static int start(String m) {
-        int at = m.indexOf("LEEF:");
-        return at >= 0 && at <= MAX_PREFIX ? at : -1;
+        return m.indexOf("LEEF:", 0, Math.min(m.length(), MAX_PREFIX + 5));
     }
 
     @Override

@@ -57,8 +57,8 @@ final class MikroTik implements Dialect {
         if (app != null && (app.startsWith("firewall,") || app.startsWith("dhcp,"))) {
             return true;
         }
-        int in0 = m.indexOf(" in:");
-        return in0 > 0 && in0 < 80 && m.startsWith(":", in0 - 1) && m.indexOf(" out:", in0) > 0;
+        int in0 = m.indexOf(" in:", 0, Math.min(m.length(), 80));
+        return in0 > 0 && m.charAt(in0 - 1) == ':' && m.indexOf(" out:", in0) > 0;
     }
 
     @Override

@@ -48,13 +48,13 @@ final class PfFilterlog implements Dialect {
 
     @Override
     public LogEvent apply(DialectInput in) {
-        String[] c = in.message().strip().split(",", 40);
-        if (c.length < 9) {
+        Csv c = new Csv(in.message().strip());
+        if (c.size() < 9) {
             return null;
         }
         Fields.Builder f = Fields.builder().put(DIALECT, NAME).put(EVENT, "packet")
-                .put(INTERFACE, c[4]).put(ACTION, Normalize.action(c[6]));
-        switch (c[8]) {
+                .put(INTERFACE, c.get(4)).put(ACTION, Normalize.action(c.get(6)));
+        switch (c.get(8)) {
             case "4" -> packet(c, f, 16, 17, 18);
             case "6" -> packet(c, f, 12, 14, 15);
             default -> { }
@@ -63,15 +63,43 @@ final class PfFilterlog implements Dialect {
     }
 
     /** Protocol name, packet length, then source, destination and (TCP/UDP) the two ports. */
-    private static void packet(String[] c, Fields.Builder f, int protocol, int length, int source) {
-        if (c.length <= source + 1) {
+    private static void packet(Csv c, Fields.Builder f, int protocol, int length, int source) {
+        if (c.size() <= source + 1) {
             return;
         }
-        String proto = Normalize.protocol(c[protocol]);
-        f.put(PROTOCOL, proto).put(BYTES, Normalize.count(c[length]))
-                .put(SRC_IP, Normalize.ip(c[source])).put(DST_IP, Normalize.ip(c[source + 1]));
-        if (("tcp".equals(proto) || "udp".equals(proto)) && c.length > source + 3) {
-            f.put(SRC_PORT, Normalize.port(c[source + 2])).put(DST_PORT, Normalize.port(c[source + 3]));
+        String proto = Normalize.protocol(c.get(protocol));
+        f.put(PROTOCOL, proto).put(BYTES, Normalize.count(c.get(length)))
+                .put(SRC_IP, Normalize.ip(c.get(source))).put(DST_IP, Normalize.ip(c.get(source + 1)));
+        if (("tcp".equals(proto) || "udp".equals(proto)) && c.size() > source + 3) {
+            f.put(SRC_PORT, Normalize.port(c.get(source + 2))).put(DST_PORT, Normalize.port(c.get(source + 3)));
+        }
+    }
+
+    /** The comma positions of a line, so that only the columns read become strings. */
+    private static final class Csv {
+        private static final int MAX_COLUMNS = 32;
+        private final String line;
+        private final int[] ends = new int[MAX_COLUMNS];
+        private final int size;
+
+        Csv(String line) {
+            this.line = line;
+            int n = 0;
+            int comma = line.indexOf(',');
+            while (comma >= 0 && n < MAX_COLUMNS - 1) {
+                ends[n++] = comma;
+                comma = line.indexOf(',', comma + 1);
+            }
+            ends[n++] = comma >= 0 ? comma : line.length();
+            size = n;
+        }
+
+        int size() {
+            return size;
+        }
+
+        String get(int column) {
+            return line.substring(column == 0 ? 0 : ends[column - 1] + 1, ends[column]);
         }
     }
 }

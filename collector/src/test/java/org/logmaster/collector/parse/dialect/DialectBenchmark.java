@@ -1,0 +1,73 @@
+package org.logmaster.collector.parse.dialect;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+import org.logmaster.collector.parse.LogEvent;
+import org.logmaster.collector.parse.ParseContext;
+import org.logmaster.collector.parse.SyslogParser;
+
+/**
+ * Single-threaded throughput of the collector's parser on each dialect's corpus lines: RFC
+ * grammar only, with automatic dialect detection, and with the device type as hint. A
+ * program, not a test: run it after {@code mvn verify} with
+ * {@code java -cp "collector/target/classes:collector/target/test-classes:collector/target/lib/*" org.logmaster.collector.parse.dialect.DialectBenchmark [seconds]}.
+ */
+public final class DialectBenchmark {
+    private DialectBenchmark() {}
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
+        ParseContext context = new ParseContext(Instant.parse("2024-06-01T12:00:00Z"), ZoneId.of("Europe/Istanbul"));
+        SyslogParser rfcOnly = new SyslogParser(ZoneId.of("UTC"), Dialects.none());
+        SyslogParser withDialects = new SyslogParser(ZoneId.of("UTC"));
+        System.out.printf("java %s, one thread, %.1f s per run after %.1f s warm-up; msg/s%n",
+                Runtime.version(), seconds, seconds / 2);
+        System.out.printf("%-14s %6s %12s %12s %12s%n", "dialect", "bytes", "rfc only", "detected", "hinted");
+        for (String file : DialectCorpusTest.CORPORA) {
+            String name = file.substring(0, file.length() - 4);
+            byte[][] lines = DialectCorpus.load(file).samples().stream()
+                    .map(s -> s.message().getBytes(UTF_8)).toArray(byte[][]::new);
+            String hint = name.equals("none") ? null : name;
+            double rfc = rate(rfcOnly, lines, context, null, seconds);
+            double detected = rate(withDialects, lines, context, null, seconds);
+            double hinted = rate(withDialects, lines, context, hint, seconds);
+            System.out.printf(Locale.ROOT, "%-14s %6d %,12.0f %,12.0f %,12.0f%n", name, averageLength(lines), rfc, detected, hinted);
+        }
+    }
+
+    private static double rate(SyslogParser parser, byte[][] lines, ParseContext context, String hint, double seconds) {
+        run(parser, lines, context, hint, seconds / 2);
+        return run(parser, lines, context, hint, seconds);
+    }
+
+    private static double run(SyslogParser parser, byte[][] lines, ParseContext context, String hint, double seconds) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        long messages = 0;
+        long checksum = 0;
+        long now;
+        do {
+            for (int batch = 0; batch < 200; batch++) {
+                for (byte[] line : lines) {
+                    LogEvent e = parser.parse(line, context, hint);
+                    checksum += e.message().length() + (e.fields().isEmpty() ? 0 : 1);
+                    messages++;
+                }
+            }
+            now = System.nanoTime();
+        } while (now < deadline);
+        if (checksum == 42) {
+            System.out.print("");
+        }
+        return messages / ((now - start) / 1e9);
+    }
+
+    private static int averageLength(byte[][] lines) {
+        return lines.length == 0 ? 0 : (int) (List.of(lines).stream().mapToInt(l -> l.length).sum() / lines.length);
+    }
+}
