@@ -21,11 +21,12 @@ import java.util.Map;
  * @param message        the free-text MSG (BOM removed, invalid UTF-8 replaced by U+FFFD)
  * @param malformed      true when the message did not follow its grammar and was kept raw
  * @param parseError     why it was flagged, or null
+ * @param fields         normalised fields a vendor dialect extracted ({@link Fields#EMPTY} when none)
  */
 public record LogEvent(Format format, Integer facility, Integer severity, Instant deviceTime,
                        String hostname, String appName, String procId, String msgId,
                        List<StructuredElement> structuredData, String message,
-                       boolean malformed, String parseError) {
+                       boolean malformed, String parseError, Fields fields) {
 
     public enum Format { RFC5424, RFC3164, RAW }
 
@@ -34,6 +35,22 @@ public record LogEvent(Format format, Integer facility, Integer severity, Instan
 
     public LogEvent {
         structuredData = structuredData == null ? List.of() : List.copyOf(structuredData);
+        fields = fields == null ? Fields.EMPTY : fields;
+    }
+
+    /** An event without dialect fields: what the RFC grammars produce. */
+    public LogEvent(Format format, Integer facility, Integer severity, Instant deviceTime,
+                    String hostname, String appName, String procId, String msgId,
+                    List<StructuredElement> structuredData, String message,
+                    boolean malformed, String parseError) {
+        this(format, facility, severity, deviceTime, hostname, appName, procId, msgId, structuredData, message,
+                malformed, parseError, Fields.EMPTY);
+    }
+
+    /** This event with other dialect fields. */
+    public LogEvent withFields(Fields newFields) {
+        return new LogEvent(format, facility, severity, deviceTime, hostname, appName, procId, msgId,
+                structuredData, message, malformed, parseError, newFields);
     }
 
     /** A message kept as it was because it could not be parsed. */
