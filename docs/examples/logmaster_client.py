@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""LogMaster API example: log in, ask who I am, list the registered devices, log out.
+"""LogMaster API example: log in, ask who I am, list the devices, search and tail messages, log out.
 
 Needs Debian's gRPC packages (nothing from PyPI):
     apt-get install python3-grpcio python3-grpc-tools
@@ -14,6 +14,8 @@ Examples:
     LOGMASTER_PASSWORD=... ./logmaster_client.py --address collector.example.net:6515 \\
         --username admin --fingerprint 3A:1F:...:9C
     ./logmaster_client.py --address 192.0.2.10:6515 --username auditor --trust-new
+    ./logmaster_client.py --address 192.0.2.10:6515 --username viewer --search "Failed password"
+    ./logmaster_client.py --address 192.0.2.10:6515 --username viewer --tail --text sshd --count 10
 """
 import argparse
 import getpass
@@ -82,6 +84,63 @@ def trusted_certificate(host, port, expected, trust_file, trust_new):
     return pem
 
 
+SEVERITIES = ["-", "EMERG", "ALERT", "CRIT", "ERR", "WARNING", "NOTICE", "INFO", "DEBUG"]
+
+
+def event_line(e):
+    """One stored message as a line: arrival time, device, severity, program and text."""
+    program = (e.app_name + ": ") if e.app_name else ""
+    return "  %s %s %s %s%s" % (e.arrival.ToJsonString(), e.device_id, SEVERITIES[e.severity], program, e.message)
+
+
+def search(logs_pb2, logs_stub, token, text, devices):
+    """Prints every stored message containing text, oldest first, a page at a time."""
+    request = logs_pb2.SearchRequest(filter=logs_pb2.EventFilter(text=text, device_ids=devices),
+                                     page_size=500, order=logs_pb2.SORT_ORDER_OLDEST_FIRST)
+    first = True
+    while True:
+        page = logs_stub.Search(request, metadata=token, timeout=60)
+        if first:
+            print("search: %d messages contain %r" % (page.total_count, text))
+            first = False
+        for e in page.events:
+            print(event_line(e))
+        if not page.next_page_token:
+            return
+        request.page_token = page.next_page_token
+
+
+def tail(logs_pb2, logs_stub, token, text, devices, count, resume_from):
+    """Prints live messages as they are stored, until count messages (or Ctrl-C).
+
+    A client that reads too slowly gets a gap marker instead of the messages it could not take
+    in time: they are stored all the same, and a search over the gap's time range shows them.
+    The cursor of the last item lets a new tail continue exactly after it (--resume-from)."""
+    request = logs_pb2.TailRequest(filter=logs_pb2.EventFilter(text=text or "", device_ids=devices),
+                                   resume_from=resume_from or "")
+    stream = logs_stub.Tail(request, metadata=token)
+    print("tail: waiting for messages%s (Ctrl-C stops)" % ((" containing %r" % text) if text else ""), flush=True)
+    received, cursor = 0, resume_from
+    try:
+        for item in stream:
+            cursor = item.cursor
+            if item.HasField("gap"):
+                print("  ... %d messages skipped (this client read too slowly); search %s .. %s to see them"
+                      % (item.gap.skipped, getattr(item.gap.range, "from").ToJsonString(),
+                         item.gap.range.to.ToJsonString()), flush=True)
+                continue
+            print(event_line(item.event), flush=True)
+            received += 1
+            if count and received >= count:
+                break
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stream.cancel()
+    if cursor:
+        print("tail: resume with --resume-from %s" % cursor)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--address", required=True, help="collector host:port")
@@ -91,6 +150,12 @@ def main():
     parser.add_argument("--trust-new", action="store_true", help="trust and remember an unknown collector")
     parser.add_argument("--server-name", help="name to check in the certificate (default: the host of --address)")
     parser.add_argument("--proto-dir", default=DEFAULT_PROTO_DIR, help="folder holding logmaster/v1/*.proto")
+    parser.add_argument("--search", metavar="TEXT", help="print the stored messages containing TEXT")
+    parser.add_argument("--tail", action="store_true", help="print live messages as they are stored")
+    parser.add_argument("--text", help="tail only messages containing this text")
+    parser.add_argument("--device", action="append", default=[], help="only this device id (repeatable)")
+    parser.add_argument("--count", type=int, default=0, help="stop the tail after this many messages")
+    parser.add_argument("--resume-from", metavar="CURSOR", help="continue a tail right after this cursor")
     args = parser.parse_args()
 
     host, _, port = args.address.rpartition(":")
@@ -99,7 +164,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as generated:
         compile_api(args.proto_dir, generated)
-        from logmaster.v1 import auth_pb2, auth_pb2_grpc, common_pb2, devices_pb2, devices_pb2_grpc
+        from logmaster.v1 import auth_pb2, auth_pb2_grpc, common_pb2, devices_pb2, devices_pb2_grpc, logs_pb2, logs_pb2_grpc
 
         pem = trusted_certificate(host, int(port), args.fingerprint, args.trust_file, args.trust_new)
         credentials = grpc.ssl_channel_credentials(root_certificates=pem.encode("ascii"))
@@ -122,6 +187,12 @@ def main():
                 print("devices: %d" % len(devices.devices))
                 for d in devices.devices:
                     print("  %s  %s  %s  %s  %s" % (d.id, d.mac, d.name, d.device_type or "-", d.location or "-"))
+
+                logs = logs_pb2_grpc.LogServiceStub(channel)
+                if args.search:
+                    search(logs_pb2, logs, token, args.search, args.device)
+                if args.tail:
+                    tail(logs_pb2, logs, token, args.text, args.device, args.count, args.resume_from)
 
                 auth.Logout(auth_pb2.LogoutRequest(), metadata=token, timeout=30)
             except grpc.RpcError as e:

@@ -42,6 +42,7 @@ public final class GrpcServer implements AutoCloseable {
     private final HealthStatusManager health;
     private final ExecutorService executor;
     private final boolean tls;
+    private volatile boolean serving = true;
 
     private GrpcServer(Server server, HealthStatusManager health, ExecutorService executor, boolean tls) {
         this.server = server;
@@ -61,6 +62,21 @@ public final class GrpcServer implements AutoCloseable {
 
     public boolean tls() {
         return tls;
+    }
+
+    /**
+     * What health checks report, for the server ("") and every service: SERVING, or NOT_SERVING
+     * while the collector cannot store or index what it receives.
+     */
+    public void serving(boolean value) {
+        if (serving == value) return;
+        serving = value;
+        ServingStatus status = value ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        health.setStatus("", status);
+        for (ServerServiceDefinition definition : server.getServices()) {
+            health.setStatus(definition.getServiceDescriptor().getName(), status);
+        }
+        log.info("gRPC health: {}", status);
     }
 
     /** Reports NOT_SERVING to health checks, then stops accepting calls and waits for running ones. */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.config.ConfigException;
 import org.logmaster.collector.config.ConfigLoader;
+import org.logmaster.collector.index.IndexConfig;
+import org.logmaster.collector.index.IndexDatabase;
 import picocli.CommandLine.Option;
 
 /** The {@code --config} option shared by every command that reads the configuration. */
@@ -16,5 +18,10 @@ final class ConfigOption {
 
     CollectorConfig load() throws ConfigException {
         return new ConfigLoader().load(file);
+    }
+
+    /** The configured index, opened (and migrated) as the collector opens it. */
+    static IndexDatabase openIndex(CollectorConfig config) {
+        return IndexDatabase.open(IndexConfig.of(config.indexUrl(), config.index().user(), config.index().password()));
     }
 }

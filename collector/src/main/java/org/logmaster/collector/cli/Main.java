@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "logmaster-collector", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "LogMaster collector: receives syslog, keeps the legal daily record, indexes it.",
-        subcommands = {RunCommand.class, InitCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InitCommand.class, SearchCommand.class, VerifyAuditCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -2,6 +2,7 @@ package org.logmaster.collector.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.logmaster.collector.auth.UserStore;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.config.ConfigException;
 import org.logmaster.collector.ingest.ListenerBindException;
@@ -62,6 +63,17 @@ final class RunCommand implements Callable<Integer> {
         }
         if (collector.tlsFingerprint() != null) {
             System.out.println("tls certificate SHA-256 fingerprint: " + collector.tlsFingerprint());
+        }
+        if (collector.apiPort() >= 0) {
+            System.out.printf("listening: grpc %s:%d (%s)%n", cfg.api().bind(), collector.apiPort(),
+                    collector.apiTls() ? "TLS" : "PLAINTEXT, for tests only");
+            if (collector.apiFingerprint() != null) {
+                System.out.println("api certificate SHA-256 fingerprint: " + collector.apiFingerprint());
+                System.out.println("api certificate: " + cfg.apiKeystore().toAbsolutePath());
+            }
+            if (new UserStore(collector.index().dsl()).count() == 0) {
+                System.out.println("no API user yet: `logmaster-collector init --config FILE` creates the first administrator");
+            }
         }
         System.out.println("daily files: " + cfg.dataDir().resolve("logs").toAbsolutePath());
         System.out.println("index: " + describeIndex(cfg));

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.config.ConfigException;
+import org.logmaster.collector.enrich.DeviceAliasStore;
 import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.index.EventSearch;
-import org.logmaster.collector.index.IndexConfig;
 import org.logmaster.collector.index.IndexDatabase;
 import org.logmaster.collector.index.IndexedEvent;
 import org.logmaster.collector.index.SearchQuery;
@@ -63,8 +63,9 @@ final class SearchCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-        try (IndexDatabase index = IndexDatabase.open(IndexConfig.of(cfg.indexUrl(), cfg.index().user(), cfg.index().password()))) {
-            SearchResult result = new EventSearch(index).search(query);
+        try (IndexDatabase index = ConfigOption.openIndex(cfg)) {
+            // a registered device's id also finds what its sender sent before registration
+            SearchResult result = new EventSearch(index, new DeviceAliasStore(index.dsl())).search(query);
             print(result, cfg.zone(), System.out);
         }
         return 0;

@@ -17,7 +17,8 @@ public record CollectorConfig(
         @JsonProperty("listeners") Listeners listeners,
         @JsonProperty("storage") Storage storage,
         @JsonProperty("index") Index index,
-        @JsonProperty("parsing") Parsing parsing) {
+        @JsonProperty("parsing") Parsing parsing,
+        @JsonProperty("api") Api api) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/logmaster");
 
@@ -28,10 +29,11 @@ public record CollectorConfig(
         storage = storage != null ? storage : new Storage(null, null);
         index = index != null ? index : new Index(null, null, null);
         parsing = parsing != null ? parsing : new Parsing(null, null);
+        api = api != null ? api : new Api(null, null, null, null, null, null, null, null, null, null);
     }
 
     public static CollectorConfig defaults() {
-        return new CollectorConfig(null, null, null, null, null, null);
+        return new CollectorConfig(null, null, null, null, null, null, null);
     }
 
     /** The zone that decides where one day ends (day files, sealing). */
@@ -140,6 +142,46 @@ public record CollectorConfig(
         public Parsing {
             senderZones = senderZones != null ? Map.copyOf(senderZones) : Map.of();
         }
+    }
+
+    /**
+     * The gRPC API (docs/api.md). TLS by default, with a certificate generated on first start
+     * under {@code <data-dir>/keys/api-tls.p12} unless a keystore is given; {@code tls: false}
+     * (plaintext) is for tests and allowed only on a loopback address.
+     *
+     * @param sessionMinutes       lifetime of a session from its login
+     * @param maxFailedLogins      consecutive failed logins that lock a user
+     * @param lockoutMinutes       how long a locked user stays locked
+     * @param tailBufferEvents     events buffered per live tail before a slow client gets a gap
+     */
+    public record Api(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("bind") String bind,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("tls") Boolean tls,
+            @JsonProperty("keystore") Path keystore,
+            @JsonProperty("keystore-password") String keystorePassword,
+            @JsonProperty("session-minutes") Integer sessionMinutes,
+            @JsonProperty("max-failed-logins") Integer maxFailedLogins,
+            @JsonProperty("lockout-minutes") Integer lockoutMinutes,
+            @JsonProperty("tail-buffer-events") Integer tailBufferEvents) {
+        public static final int DEFAULT_PORT = 6515;
+
+        public Api {
+            enabled = enabled == null || enabled;
+            bind = bind != null ? bind : "0.0.0.0";
+            port = port != null ? port : DEFAULT_PORT;
+            tls = tls == null || tls;
+            sessionMinutes = sessionMinutes != null ? sessionMinutes : 8 * 60;
+            maxFailedLogins = maxFailedLogins != null ? maxFailedLogins : 5;
+            lockoutMinutes = lockoutMinutes != null ? lockoutMinutes : 15;
+            tailBufferEvents = tailBufferEvents != null ? tailBufferEvents : 10_000;
+        }
+    }
+
+    /** The API's TLS key store: the configured one, or the generated default under the data folder. */
+    public Path apiKeystore() {
+        return api.keystore() != null ? api.keystore() : dataDir.resolve("keys").resolve("api-tls.p12");
     }
 
     /** Zone of RFC 3164 timestamps from senders without their own entry. */

@@ -11,7 +11,12 @@ public final class ConfigTemplate {
     private ConfigTemplate() {}
 
     public static String render(Path dataDir, String timeZone, int udpPort, int tcpPort, int tlsPort) {
+        return render(dataDir, timeZone, udpPort, tcpPort, tlsPort, CollectorConfig.Api.DEFAULT_PORT);
+    }
+
+    public static String render(Path dataDir, String timeZone, int udpPort, int tcpPort, int tlsPort, int apiPort) {
         return template()
+                .replace("${API_PORT}", Integer.toString(apiPort))
                 .replace("${DATA_DIR}", dataDir.toAbsolutePath().normalize().toString())
                 .replace("${TIME_ZONE}", timeZone)
                 .replace("${UDP_PORT}", Integer.toString(udpPort))

@@ -1,5 +1,7 @@
 package org.logmaster.collector.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -49,6 +51,7 @@ final class ConfigValidator {
                 fail(key + ".device", "must be a device id: 1-64 of a-z 0-9 . _ - (was '" + f.device() + "')");
             }
         }
+        api(c.api());
         String url = c.index().url();
         if (!url.isEmpty() && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             fail("index.url", "must be a jdbc:h2: or jdbc:postgresql: URL, or empty for the embedded default");
@@ -58,6 +61,26 @@ final class ConfigValidator {
         }
         for (Map.Entry<String, String> e : c.parsing().senderZones().entrySet()) {
             zone("parsing.sender-zones." + e.getKey(), e.getValue());
+        }
+    }
+
+    private void api(CollectorConfig.Api api) throws ConfigException {
+        port("api.port", api.port());
+        range("api.session-minutes", api.sessionMinutes(), 1, 7 * 24 * 60);
+        range("api.max-failed-logins", api.maxFailedLogins(), 1, 1000);
+        range("api.lockout-minutes", api.lockoutMinutes(), 0, 7 * 24 * 60);
+        range("api.tail-buffer-events", api.tailBufferEvents(), 100, 1_000_000);
+        if (api.enabled() && !api.tls() && !isLoopback(api.bind())) {
+            fail("api.tls", "plaintext (tls: false) sends passwords, tokens and logs readable; it is allowed only on a "
+                    + "loopback address, for tests (api.bind is " + api.bind() + ")");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -5,13 +5,16 @@ import static org.logmaster.collector.index.schema.Tables.INDEX_PROGRESS;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record3;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
+import org.jooq.impl.DSL;
 import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.store.DeviceDay;
 import org.slf4j.Logger;
@@ -61,20 +64,46 @@ public final class EventRepository {
      * restored backup can cause), the batch is stored again skipping those rows.
      */
     public void store(List<EventRow> rows, Map<DeviceDay, Long> newOffsets) {
+        store(rows, newOffsets, false);
+    }
+
+    /**
+     * As {@link #store(List, Map)}; with {@code readBack}, also returns the stored rows as search
+     * returns them (with their ids), read in the same transaction, by id. A failed read fails the
+     * transaction, so committed rows are never missing from what is returned.
+     */
+    public List<IndexedEvent> store(List<EventRow> rows, Map<DeviceDay, Long> newOffsets, boolean readBack) {
         try {
-            database.dsl().transaction(tx -> {
+            return database.dsl().transactionResult(tx -> {
                 inserter.insert(tx.dsl(), rows);
                 saveProgress(tx.dsl(), newOffsets);
+                return readBack ? readBack(tx.dsl(), rows) : List.of();
             });
         } catch (DataAccessException e) {
             if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) throw e;
             log.warn("{} rows to index overlap rows already indexed beyond the recorded progress; storing the missing ones: {}",
                     rows.size(), e.getMessage());
-            database.dsl().transaction(tx -> {
+            return database.dsl().transactionResult(tx -> {
                 BatchInserter.insertMissing(tx.dsl(), rows);
                 saveProgress(tx.dsl(), newOffsets);
+                return readBack ? readBack(tx.dsl(), rows) : List.of();
             });
         }
+    }
+
+    /** The rows at the lines of {@code rows}: per daily file, a batch's lines lie between its first and last offset. */
+    private static List<IndexedEvent> readBack(DSLContext tx, List<EventRow> rows) {
+        if (rows.isEmpty()) return List.of();
+        Map<DeviceDay, long[]> ranges = new LinkedHashMap<>();
+        for (EventRow row : rows) {
+            ranges.merge(row.deviceDay(), new long[] {row.fileOffset(), row.fileOffset()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        List<Condition> lines = new ArrayList<>(ranges.size());
+        ranges.forEach((deviceDay, range) -> lines.add(EVENTS.DEVICE_ID.eq(deviceDay.device().value())
+                .and(EVENTS.FILE_DAY.eq(deviceDay.day()))
+                .and(EVENTS.FILE_OFFSET.between(range[0], range[1]))));
+        return tx.selectFrom(EVENTS).where(DSL.or(lines)).orderBy(EVENTS.ID).fetch(EventSearch::toEvent);
     }
 
     private static void saveProgress(DSLContext tx, Map<DeviceDay, Long> newOffsets) {

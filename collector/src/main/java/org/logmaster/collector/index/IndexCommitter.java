@@ -27,6 +27,9 @@ final class IndexCommitter {
     private final Duration maxRetryDelay;
     private final Runnable onCommit;
     private final List<IndexListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<List<IndexedEvent>>> subscribers = new CopyOnWriteArrayList<>();
+    /** Held while subscribing and around each commit, which reads its rows back only for subscribers. */
+    private final Object subscription = new Object();
     private final BlockingQueue<IndexBatch> queue = new ArrayBlockingQueue<>(BATCHES_IN_HAND);
     private final Thread thread;
 
@@ -52,6 +55,14 @@ final class IndexCommitter {
 
     void addListener(IndexListener listener) {
         listeners.add(listener);
+    }
+
+    /** See {@link Indexer#subscribe}. */
+    Indexer.Subscription subscribe(java.util.function.Consumer<List<IndexedEvent>> subscriber) {
+        synchronized (subscription) {
+            subscribers.add(subscriber);
+        }
+        return () -> subscribers.remove(subscriber);
     }
 
     /** Hands a batch over; blocks while two are waiting already. */
@@ -94,9 +105,12 @@ final class IndexCommitter {
 
     private void commit(IndexBatch batch) {
         Duration delay = FIRST_RETRY_DELAY;
+        List<IndexedEvent> committed;
         while (true) {
             try {
-                repository.store(batch.rows(), batch.newOffsets());
+                synchronized (subscription) {
+                    committed = repository.store(batch.rows(), batch.newOffsets(), !subscribers.isEmpty());
+                }
                 break;
             } catch (RuntimeException e) {
                 if (healthy) log.error("indexing {} rows failed; retrying until the database takes them", batch.size(), e);
@@ -112,6 +126,7 @@ final class IndexCommitter {
         if (!healthy) log.info("indexing works again");
         healthy = true;
         tellListeners(batch);
+        publish(committed);
         // only now is the batch indexed, so whoever waits for that finds the listeners told too
         batch.committed(counters);
         indexedRows += batch.size();
@@ -119,6 +134,17 @@ final class IndexCommitter {
         undecodableLines += batch.undecodable();
         transactions++;
         onCommit.run();
+    }
+
+    private void publish(List<IndexedEvent> committed) {
+        if (committed.isEmpty()) return;
+        for (java.util.function.Consumer<List<IndexedEvent>> subscriber : subscribers) {
+            try {
+                subscriber.accept(committed);
+            } catch (RuntimeException e) {
+                log.error("an index subscriber failed; it stays subscribed", e);
+            }
+        }
     }
 
     private void tellListeners(IndexBatch batch) {

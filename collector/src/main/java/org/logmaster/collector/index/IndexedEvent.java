@@ -12,4 +12,10 @@ import java.time.LocalDate;
 public record IndexedEvent(long id, String deviceId, LocalDate fileDay, long fileOffset, Instant arrival,
                            String sender, String listener, String format, boolean malformed, String parseError,
                            Integer facility, Integer severity, Instant deviceTime, String hostname, String appName,
-                           String procId, String msgId, String structuredData, String message) {}
+                           String procId, String msgId, String structuredData, String message) {
+
+    /** The structured data in RFC 5424's own notation ({@code [origin ip="192.0.2.1"]}), or null. */
+    public String structuredDataText() {
+        return StructuredDataJson.toText(structuredData);
+    }
+}

@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.logmaster.collector.ingest.CounterRegistry;
 import org.logmaster.collector.parse.LogEvent;
 import org.logmaster.collector.parse.MessageParser;
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * takes the files' sizes as durable, which is true only while nothing else writes them. After
  * that it reads only as far as the writer reports durable ({@link #appended}), never bytes a
  * failed write might still take back.
+ *
+ * <p>{@link #subscribe Subscribers} (live tails) get every committed batch of rows, with their ids,
+ * on the indexer thread right after the commit.
  */
 public final class Indexer implements AppendListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
@@ -131,6 +137,23 @@ public final class Indexer implements AppendListener, AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** A subscription to committed rows; closing it ends the deliveries. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Delivers each batch of rows committed from now on to {@code subscriber}, in id order, on the
+     * indexer thread: it must only take note and return at once (a blocking subscriber would
+     * stall indexing). Every batch whose commit ends after this method returns is delivered, so
+     * a subscriber that reads the index for older rows afterwards misses nothing in between
+     * (it may see a row twice; ids tell).
+     */
+    public Subscription subscribe(Consumer<List<IndexedEvent>> subscriber) {
+        return committer.subscribe(subscriber);
     }
 
     /** False while the database fails and commits are being retried. */

@@ -35,4 +35,32 @@ final class StructuredDataJson {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
     }
+
+    /**
+     * The RFC 5424 text of stored structured data ({@code [origin ip="192.0.2.1"]}, with quote,
+     * backslash and ']' escaped in values); null for none; the JSON itself if it is not in the stored shape.
+     */
+    static String toText(String json) {
+        if (json == null) return null;
+        try {
+            StringBuilder text = new StringBuilder(json.length());
+            for (var element : JSON.readTree(json)) {
+                text.append('[').append(element.get("id").asText());
+                for (var param : element.get("params")) {
+                    text.append(' ').append(param.get(0).asText()).append("=\"");
+                    String value = param.get(1).asText();
+                    for (int i = 0; i < value.length(); i++) {
+                        char c = value.charAt(i);
+                        if (c == '"' || c == '\\' || c == ']') text.append('\\');
+                        text.append(c);
+                    }
+                    text.append('"');
+                }
+                text.append(']');
+            }
+            return text.toString();
+        } catch (JsonProcessingException | RuntimeException e) {
+            return json;
+        }
+    }
 }

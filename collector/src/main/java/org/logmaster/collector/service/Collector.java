@@ -2,13 +2,15 @@ package org.logmaster.collector.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.logmaster.collector.audit.AuditTrail;
 import org.logmaster.collector.config.CollectorConfig;
-import org.logmaster.collector.enrich.DeviceResolver;
-import org.logmaster.collector.enrich.SenderAddressResolver;
+import org.logmaster.collector.enrich.NeighbourTable;
 import org.logmaster.collector.index.EventRepository;
+import org.logmaster.collector.index.EventSearch;
 import org.logmaster.collector.index.IndexConfig;
 import org.logmaster.collector.index.IndexDatabase;
 import org.logmaster.collector.index.Indexer;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running collector: the stages of the data path assembled from the configuration, started
- * in dependency order (index, indexer, writer, then listeners) and stopped in reverse, so that a
- * graceful stop stores and indexes everything that was received.
+ * in dependency order (index, indexer, device identification, writer, listeners, then the API)
+ * and stopped in reverse, so that a graceful stop stores and indexes everything that was received.
  */
 public final class Collector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
@@ -38,6 +40,8 @@ public final class Collector implements AutoCloseable {
     private GroupCommitWriter writer;
     private StatusReporter status;
     private String tlsFingerprint;
+    private DeviceIdentification devices;
+    private ApiEndpoint api;
 
     private Collector(CollectorConfig config) {
         this.config = config;
@@ -63,8 +67,11 @@ public final class Collector implements AutoCloseable {
                 IndexerOptions.defaults().withSenderZone(config.senderZone()));
         indexer.start();
 
-        DeviceResolver resolver = new SenderAddressResolver();
-        writer = new GroupCommitWriter(layout, resolver, counters, WriterOptions.defaults()
+        Clock clock = Clock.systemUTC();
+        AuditTrail audit = new AuditTrail(index.dsl(), clock);
+        devices = new DeviceIdentification(index.dsl(), NeighbourTable.system(), audit, clock);
+        devices.start();
+        writer = new GroupCommitWriter(layout, devices.resolver(), counters, WriterOptions.defaults()
                 .withQueueCapacity(config.storage().queueCapacity())
                 .withMaxBatch(config.storage().maxBatch()));
         writer.addAppendListener(indexer);
@@ -76,6 +83,10 @@ public final class Collector implements AutoCloseable {
             listeners.add(l);
         }
         tlsFingerprint = factory.tlsFingerprint();
+        if (config.api().enabled()) {
+            api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
+                    devices, audit, clock, () -> writer.healthy() && indexer.healthy());
+        }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
     }
@@ -105,10 +116,24 @@ public final class Collector implements AutoCloseable {
         return config;
     }
 
+    /** The API's bound port, or -1 when the API is disabled. */
+    public int apiPort() {
+        return api == null ? -1 : api.port();
+    }
 
-    /** Stops listeners, drains the writer, lets the indexer catch up, closes the index. */
+    public boolean apiTls() {
+        return api != null && api.tls();
+    }
+
+    /** SHA-256 fingerprint of the API's TLS certificate (for trust on first use), or null. */
+    public String apiFingerprint() {
+        return api == null ? null : api.fingerprint();
+    }
+
+    /** Stops the API, listeners, drains the writer, lets the indexer catch up, closes the index. */
     @Override
     public void close() {
+        if (api != null) api.close();
         for (Listener l : listeners.reversed()) {
             try {
                 l.close();
@@ -135,6 +160,7 @@ public final class Collector implements AutoCloseable {
             }
         }
         if (status != null) status.close();
+        if (devices != null) devices.close();
         if (index != null) index.close();
     }
 }

@@ -2,7 +2,6 @@ package org.logmaster.collector.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,22 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.logmaster.collector.apitest.ApiServer;
+import org.logmaster.collector.apitest.DebianPython;
 import org.logmaster.collector.enrich.DeviceDetails;
 
 /**
  * Runs the documented Python example (docs/examples/logmaster_client.py) against a live TLS
  * server, with Debian's python3-grpcio. Skipped, with a message, where those packages are missing
- * (releng/lib/test-env.sh installs them).
+ * (releng/lib/test-env.sh installs them); failed instead when CI=true.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PythonClientTest {
-    private static final Path SCRIPT = Path.of("..", "docs", "examples", "logmaster_client.py").toAbsolutePath().normalize();
+    private static final Path SCRIPT = DebianPython.EXAMPLE;
     private ApiServer api;
     private String python;
 
@@ -33,7 +32,7 @@ class PythonClientTest {
 
     @BeforeAll
     void start() throws Exception {
-        python = debianPython();
+        python = DebianPython.find();
         api = ApiServer.tls();
         api.registry.register("00:1a:2b:3c:4d:5e", DeviceDetails.of("edge firewall", "rack 3", "firewall", ""));
     }
@@ -41,25 +40,6 @@ class PythonClientTest {
     @AfterAll
     void stop() throws Exception {
         if (api != null) api.close();
-    }
-
-    /** Debian's python3 with grpc and grpc_tools importable, or the test is skipped. */
-    private static String debianPython() throws Exception {
-        for (String candidate : List.of("/usr/bin/python3", "python3")) {
-            try {
-                Process check = new ProcessBuilder(candidate, "-c", "import grpc, grpc_tools.protoc").redirectErrorStream(true).start();
-                if (check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0) {
-                    return candidate;
-                }
-            } catch (IOException notThere) {
-                // try the next one
-            }
-        }
-        String why = "python3-grpcio / python3-grpc-tools not installed (apt-get install python3-grpcio python3-grpc-tools); "
-                + "the Python example is not exercised";
-        System.out.println("SKIPPED: " + why);
-        Assumptions.abort(why);
-        return null;
     }
 
     private Run runScript(Path trustFile, String... extra) throws Exception {

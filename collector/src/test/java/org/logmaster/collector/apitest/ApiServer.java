@@ -23,6 +23,7 @@ import org.logmaster.collector.api.AdminGrpcService;
 import org.logmaster.collector.api.AuthGrpcService;
 import org.logmaster.collector.api.DeviceGrpcService;
 import org.logmaster.collector.api.GrpcServer;
+import org.logmaster.collector.api.LogGrpcService;
 import org.logmaster.collector.api.MethodPolicies;
 import org.logmaster.collector.audit.AuditTrail;
 import org.logmaster.collector.auth.AuthSettings;
@@ -30,6 +31,7 @@ import org.logmaster.collector.auth.Authenticator;
 import org.logmaster.collector.auth.PasswordHasher;
 import org.logmaster.collector.auth.Role;
 import org.logmaster.collector.auth.UserAdministration;
+import org.logmaster.collector.enrich.DeviceAliasStore;
 import org.logmaster.collector.enrich.DeviceRegistry;
 import org.logmaster.collector.enrich.MacAddress;
 import org.logmaster.collector.enrich.NeighbourTable;
@@ -45,31 +47,48 @@ public final class ApiServer implements AutoCloseable {
     /** Cheap Argon2id parameters: real hashing, but fast enough for many logins per test. */
     public static final PasswordHasher.Parameters TEST_HASH = new PasswordHasher.Parameters(1024, 1, 1);
 
-    public final TestDatabase database = TestDatabase.h2();
+    public final TestDatabase database;
     public final TestClock clock = new TestClock();
     public final AuthSettings settings = new AuthSettings(java.time.Duration.ofHours(8), 5, java.time.Duration.ofMinutes(15), TEST_HASH);
     public final PasswordHasher hasher = new PasswordHasher(TEST_HASH);
-    public final Authenticator authenticator = new Authenticator(database.dsl(), hasher, settings, clock);
-    public final UserAdministration users = new UserAdministration(database.dsl(), hasher, clock);
-    public final AuditTrail audit = new AuditTrail(database.dsl(), clock);
-    public final DeviceRegistry registry = new DeviceRegistry(database.dsl(), clock);
+    public final Authenticator authenticator;
+    public final UserAdministration users;
+    public final AuditTrail audit;
+    public final DeviceRegistry registry;
     public final Map<InetAddress, MacAddress> neighbours = new ConcurrentHashMap<>();
-    public final UnknownSenders unknownSenders = new UnknownSenders(database.dsl());
+    public final UnknownSenders unknownSenders;
     public final RegisteredDeviceResolver resolver;
+    /** The data path behind LogService: null unless made by {@link #withLogs}. */
+    public final LogPipeline logs;
     public final GrpcServer server;
     private final TestCertificates certificates;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
     public static ApiServer plaintext() throws Exception {
-        return new ApiServer(null);
+        return new ApiServer(null, TestDatabase.Kind.H2, false, 0);
     }
 
     public static ApiServer tls() throws Exception {
-        return new ApiServer(new TestCertificates());
+        return new ApiServer(new TestCertificates(), TestDatabase.Kind.H2, false, 0);
     }
 
-    private ApiServer(TestCertificates certificates) throws Exception {
+    /**
+     * Also LogService, over a real writer and indexer on daily files in a temporary folder and the
+     * index in {@code kind}; live tails buffer {@code tailBufferEvents} events.
+     */
+    public static ApiServer withLogs(TestDatabase.Kind kind, int tailBufferEvents) throws Exception {
+        return new ApiServer(null, kind, true, tailBufferEvents);
+    }
+
+    private ApiServer(TestCertificates certificates, TestDatabase.Kind kind, boolean withLogs, int tailBufferEvents)
+            throws Exception {
         this.certificates = certificates;
+        this.database = TestDatabase.open(kind);
+        this.authenticator = new Authenticator(database.dsl(), hasher, settings, clock);
+        this.users = new UserAdministration(database.dsl(), hasher, clock);
+        this.audit = new AuditTrail(database.dsl(), clock);
+        this.registry = new DeviceRegistry(database.dsl(), clock);
+        this.unknownSenders = new UnknownSenders(database.dsl());
         NeighbourTable table = new NeighbourTable(List.of(new NeighbourTable.Source() {
             @Override public String name() { return "test"; }
 
@@ -86,6 +105,13 @@ public final class ApiServer implements AutoCloseable {
                 .addService(new AuthGrpcService(authenticator))
                 .addService(new DeviceGrpcService(registry, resolver))
                 .addService(new AdminGrpcService(users, audit));
+        logs = withLogs ? new LogPipeline(database.index(), resolver) : null;
+        if (logs != null) {
+            // as the collector does: an assigned sender's former id becomes the device's alias
+            DeviceAliasStore aliases = new DeviceAliasStore(database.dsl());
+            resolver.onSenderAssigned(assignment -> aliases.record(assignment, clock.instant()));
+            builder.addService(new LogGrpcService(logs.search(), logs.indexer(), tailBufferEvents));
+        }
         if (certificates == null) {
             builder.plaintext();
         } else {
@@ -113,6 +139,14 @@ public final class ApiServer implements AutoCloseable {
         return channel;
     }
 
+    /** A plaintext channel whose HTTP/2 receive window is {@code windowBytes}: a client that stops reading stalls soon. */
+    public ManagedChannel channelWithWindow(int windowBytes) {
+        ManagedChannel channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("localhost", port())
+                .usePlaintext().flowControlWindow(windowBytes).build();
+        channels.add(channel);
+        return channel;
+    }
+
     /** Logs {@code user} in through the API and returns the session token. */
     public String login(String user) throws Exception {
         return AuthServiceGrpc.newBlockingStub(channel())
@@ -134,6 +168,7 @@ public final class ApiServer implements AutoCloseable {
         }
         resolver.close();
         server.close();
+        if (logs != null) logs.close();
         database.close();
     }
 }

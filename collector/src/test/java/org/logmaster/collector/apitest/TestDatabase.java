@@ -1,27 +1,30 @@
 package org.logmaster.collector.apitest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.logmaster.collector.index.IndexConfig;
+import org.logmaster.collector.index.IndexDatabase;
 
 /**
- * A migrated database for one test class. H2 folds unquoted names to lower case, as PostgreSQL
- * does (jOOQ's classes use the lower-case names), and is told that "day", a column of the events
- * index, is no keyword. The database is a private in-memory H2 database, or a fresh schema in
- * the PostgreSQL at 127.0.0.1:5432 (database test, user postgres). Without that server the
- * PostgreSQL tests are skipped with a message, except on CI (CI=true), where they fail.
+ * A migrated database for one test class, opened exactly as the collector opens its index
+ * ({@link IndexDatabase#open}: the same migrations, the same jOOQ settings): the embedded H2 file
+ * database with AUTO_SERVER in a temporary folder, or a fresh schema in the PostgreSQL at
+ * 127.0.0.1:5432 (database test, user postgres). Without that server the PostgreSQL tests are
+ * skipped with a message, except on CI (CI=true), where they fail.
  */
 public final class TestDatabase implements AutoCloseable {
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -31,19 +34,14 @@ public final class TestDatabase implements AutoCloseable {
 
     private final Kind kind;
     private final String schema;
-    private final DataSource dataSource;
-    private final DSLContext dsl;
+    private final Path folder;
+    private final IndexDatabase index;
 
-    private TestDatabase(Kind kind, String schema, DataSource dataSource, SQLDialect dialect) {
+    private TestDatabase(Kind kind, String schema, Path folder, IndexConfig config) {
         this.kind = kind;
         this.schema = schema;
-        this.dataSource = dataSource;
-        // the same migration folders as the collector's IndexDatabase: common everywhere, vendor extras on PostgreSQL
-        String[] locations = kind == Kind.POSTGRES
-                ? new String[] {"classpath:db/migration/common", "classpath:db/migration/postgresql"}
-                : new String[] {"classpath:db/migration/common"};
-        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
-        this.dsl = DSL.using(dataSource, dialect);
+        this.folder = folder;
+        this.index = IndexDatabase.open(config);
     }
 
     public static TestDatabase open(Kind kind) {
@@ -51,16 +49,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase h2() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=DAY");
-        ds.setUser("sa");
-        return new TestDatabase(Kind.H2, null, ds, SQLDialect.H2);
+        try {
+            Path folder = Files.createTempDirectory("logmaster-test-db");
+            return new TestDatabase(Kind.H2, null, folder, IndexConfig.h2(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TestDatabase postgres() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
              Statement s = c.createStatement()) {
+            ensureTrigramExtensionOutsideTestSchemas(s);
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             String why = "PostgreSQL not reachable at 127.0.0.1:5432 (database test, user postgres): " + e.getMessage();
@@ -70,31 +71,54 @@ public final class TestDatabase implements AutoCloseable {
             System.out.println("SKIPPED: " + why);
             Assumptions.abort(why);
         }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(PG_URL);
-        ds.setUser(PG_USER);
-        ds.setCurrentSchema(schema);
-        return new TestDatabase(Kind.POSTGRES, schema, ds, SQLDialect.POSTGRES);
+        return new TestDatabase(Kind.POSTGRES, schema, null,
+                IndexConfig.of(PG_URL + "?currentSchema=" + schema, PG_USER, ""));
+    }
+
+    /**
+     * Installed once into public: were the migration to install it into a test schema, dropping
+     * that schema would drop the extension and the indexes other test schemas built on it.
+     */
+    private static void ensureTrigramExtensionOutsideTestSchemas(Statement s) {
+        try {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public");
+        } catch (SQLException concurrentlyCreated) {
+            // another test run created it at the same moment; it is there either way
+        }
     }
 
     public Kind kind() {
         return kind;
     }
 
+    /** The index as the collector has it. */
+    public IndexDatabase index() {
+        return index;
+    }
+
     public DSLContext dsl() {
-        return dsl;
+        return index.dsl();
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return index.dataSource();
     }
 
     @Override
     public void close() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(kind == Kind.H2 ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop the test database", e);
+        index.close();
+        if (kind == Kind.POSTGRES) {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop the test schema " + schema, e);
+            }
+        } else {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

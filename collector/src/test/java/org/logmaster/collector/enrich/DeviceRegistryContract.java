@@ -3,7 +3,10 @@ package org.logmaster.collector.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.logmaster.collector.index.schema.Tables.DEVICES;
+import static org.logmaster.collector.index.schema.Tables.DEVICE_ALIASES;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.logmaster.collector.apitest.TestClock;
 import org.logmaster.collector.apitest.TestDatabase;
+import org.logmaster.collector.index.DeviceAlias;
+import org.logmaster.collector.store.TestFrames;
 
 /** Device registration rules, run against H2 and PostgreSQL by the subclasses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,6 +40,7 @@ abstract class DeviceRegistryContract {
     @BeforeEach
     void empty() {
         database.dsl().deleteFrom(DEVICES).execute();
+        database.dsl().deleteFrom(DEVICE_ALIASES).execute();
         registry = new DeviceRegistry(database.dsl(), new TestClock());
     }
 
@@ -120,5 +126,46 @@ abstract class DeviceRegistryContract {
         registry.update(device.id(), details("fw1b", ""));
         registry.retire(device.id());
         assertThat(changes).hasValue(3);
+    }
+
+    private static final Instant T1 = Instant.parse("2026-11-28T09:00:00Z");
+    private static final DeviceId UNKNOWN = new DeviceId("ip-192-0-2-7");
+    private static final DeviceId FW1 = new DeviceId("mac-001a2b3c4d5e");
+    private static final DeviceId FW2 = new DeviceId("mac-001a2b3c4d5f");
+
+    private static SenderAssignment assigned(DeviceId device) {
+        return new SenderAssignment(TestFrames.ip("192.0.2.7"), UNKNOWN, device);
+    }
+
+    @Test
+    void anAssignedSendersFormerIdIsTheDevicesAliasUntilTheAssignment() {
+        DeviceAliasStore aliases = new DeviceAliasStore(database.dsl());
+
+        assertThat(aliases.record(assigned(FW1), T1)).isTrue();
+
+        assertThat(aliases.of(List.of(FW1))).containsExactly(new DeviceAlias(FW1, UNKNOWN, null, T1));
+        assertThat(aliases.of(List.of(FW2))).isEmpty();
+    }
+
+    @Test
+    void theSameAssignmentReportedAgainOnlyMovesItsEndForward() {
+        DeviceAliasStore aliases = new DeviceAliasStore(database.dsl());
+        aliases.record(assigned(FW1), T1);
+
+        assertThat(aliases.record(assigned(FW1), T1.plusSeconds(60))).isFalse();
+        assertThat(aliases.record(assigned(FW1), T1)).isFalse();
+
+        assertThat(aliases.of(List.of(FW1))).containsExactly(new DeviceAlias(FW1, UNKNOWN, null, T1.plusSeconds(60)));
+    }
+
+    @Test
+    void anAddressAssignedToOneDeviceThenAnotherSplitsItsHistoryBetweenThem() {
+        DeviceAliasStore aliases = new DeviceAliasStore(database.dsl());
+        aliases.record(assigned(FW1), T1);
+        aliases.record(assigned(FW2), T1.plusSeconds(3600));
+
+        assertThat(aliases.of(List.of(FW1))).containsExactly(new DeviceAlias(FW1, UNKNOWN, null, T1));
+        assertThat(aliases.of(List.of(FW2))).containsExactly(new DeviceAlias(FW2, UNKNOWN, T1, T1.plusSeconds(3600)));
+        assertThat(aliases.of(List.of(FW1, FW2))).hasSize(2);
     }
 }

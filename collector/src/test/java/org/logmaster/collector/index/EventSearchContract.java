@@ -154,6 +154,111 @@ abstract class EventSearchContract {
         assertThat(event.structuredData()).isEqualTo("[{\"id\":\"meta\",\"params\":[[\"seq\",\"2\"]]}]");
     }
 
+    @Test
+    void pagesByPositionCoverEveryMatchOnceInBothOrders() {
+        long snapshot = search.lastId();
+        List<String> oldestFirst = allPages(snapshot, EventSearch.Order.OLDEST_FIRST, 4);
+        List<String> newestFirst = allPages(snapshot, EventSearch.Order.NEWEST_FIRST, 4);
+
+        assertThat(oldestFirst).containsExactly("Accepted password for ali", "Failed password for root",
+                "link down on ge-0/0/1", "no priority here", "FAILED to load 100%_rules", "debug noise");
+        assertThat(newestFirst).containsExactlyElementsOf(oldestFirst.reversed());
+    }
+
+    @Test
+    void rowsAddedAfterTheSnapshotChangeNeitherPagesNorTotal() {
+        long snapshot = search.lastId();
+        List<IndexedEvent> first = search.page(SearchQuery.all().withPage(3, 0), snapshot, EventSearch.Order.OLDEST_FIRST, null);
+        // rows that arrived earlier than anything on the pages, indexed only now (a late catch-up)
+        new EventRepository(database).store(List.of(row(AP1, -60, 1, "late early row"), row(AP1, 2, 1, "late middle row")), Map.of());
+
+        List<IndexedEvent> second = search.page(SearchQuery.all().withPage(3, 0), snapshot, EventSearch.Order.OLDEST_FIRST,
+                EventSearch.Position.of(first.getLast()));
+
+        assertThat(second).extracting(IndexedEvent::message)
+                .containsExactly("no priority here", "FAILED to load 100%_rules", "debug noise");
+        assertThat(search.count(SearchQuery.all(), snapshot)).isEqualTo(6);
+        assertThat(search.count(SearchQuery.all(), search.lastId())).isEqualTo(8);
+    }
+
+    @Test
+    void afterAnIdComeTheMatchingRowsWithLargerIdsInIdOrder() {
+        List<IndexedEvent> all = search.search(SearchQuery.all()).events();
+
+        List<IndexedEvent> after = search.after(SearchQuery.all().withDevices(FW1), all.get(1).id(), 10);
+
+        assertThat(after).extracting(IndexedEvent::message).containsExactly("debug noise");
+        assertThat(search.after(SearchQuery.all(), all.get(1).id(), 2)).extracting(IndexedEvent::id)
+                .containsExactly(all.get(2).id(), all.get(3).id());
+        assertThat(search.exists(all.get(0).id())).isTrue();
+        assertThat(search.exists(search.lastId() + 1)).isFalse();
+    }
+
+    @Test
+    void aHistogramCountsEachIntervalEmptyOnesIncludedAndTheLastMayBeShorter() {
+        long[] counts = search.histogram(SearchQuery.all(), T0, T0.plusSeconds(5), java.time.Duration.ofSeconds(2));
+
+        // rows at +0 +1 | +2 +3 | +4 (+5 is outside [T0, T0+5))
+        assertThat(counts).containsExactly(2, 2, 1);
+        assertThat(search.histogram(SearchQuery.all().withDevices(FW2), T0.minusSeconds(4), T0.plusSeconds(6),
+                java.time.Duration.ofSeconds(2))).containsExactly(0, 0, 0, 1, 1);
+        assertThat(search.histogram(SearchQuery.all(), T0.plusMillis(500), T0.plusMillis(2500),
+                java.time.Duration.ofMillis(500))).containsExactly(0, 1, 0, 1);
+    }
+
+    @Test
+    void aHistogramWithTooManyIntervalsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        search.histogram(SearchQuery.all(), T0, T0.plusSeconds(20_000), java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10000");
+    }
+
+    @Test
+    void aDeviceIncludesWhatItsFormerIdHeldUntilItWasAssigned() {
+        DeviceId registered = new DeviceId("mac-001a2b3c4d5e");
+        EventSearch withAliases = new EventSearch(database, devices -> devices.contains(registered)
+                ? List.of(new DeviceAlias(registered, FW2, null, T0.plusSeconds(3))) : List.of());
+        new EventRepository(database).store(List.of(row(registered, 6, 5, "after registration")), Map.of());
+
+        assertThat(withAliases.search(SearchQuery.all().withDevices(registered)).events()).extracting(IndexedEvent::message)
+                .containsExactly("link down on ge-0/0/1", "after registration");
+        assertThat(withAliases.search(SearchQuery.all().withDevices(FW2)).total()).isEqualTo(2);
+    }
+
+    @Test
+    void theInMemoryMatcherAgreesWithTheDatabase() {
+        List<IndexedEvent> all = search.search(SearchQuery.all()).events();
+        List<SearchQuery> queries = List.of(SearchQuery.all(), SearchQuery.all().withDevices(FW1, AP1),
+                SearchQuery.all().withMaxSeverity(4), SearchQuery.all().withText("FaIlEd"), SearchQuery.all().withText("100%_"),
+                SearchQuery.all().withTimeRange(T0.plusSeconds(1), T0.plusSeconds(4)),
+                SearchQuery.all().withDevices(FW1).withText("password").withMaxSeverity(6));
+        for (SearchQuery query : queries) {
+            assertThat(all.stream().filter(search.matcher(query)).toList()).as(query.toString())
+                    .isEqualTo(search.search(query).events());
+        }
+    }
+
+    @Test
+    void storingWithReadBackReturnsTheStoredRowsWithTheirIds() {
+        List<EventRow> rows = List.of(row(AP1, 10, 1, "read back one"), row(AP1, 11, 2, "read back two"));
+
+        List<IndexedEvent> stored = new EventRepository(database).store(rows, Map.of(), true);
+
+        assertThat(stored).extracting(IndexedEvent::message).containsExactly("read back one", "read back two");
+        assertThat(stored).isEqualTo(search.search(SearchQuery.all().withText("read back")).events());
+    }
+
+    private List<String> allPages(long snapshot, EventSearch.Order order, int pageSize) {
+        List<String> messages = new ArrayList<>();
+        EventSearch.Position after = null;
+        while (true) {
+            List<IndexedEvent> page = search.page(SearchQuery.all().withPage(pageSize, 0), snapshot, order, after);
+            page.forEach(e -> messages.add(e.message()));
+            if (page.size() < pageSize) return messages;
+            after = EventSearch.Position.of(page.getLast());
+        }
+    }
+
     private EventRow row(DeviceId device, int secondsAfterT0, Integer severity, String message) {
         long offset = offsets.merge(device, 100L, Long::sum) - 100;
         LogEvent event = new LogEvent(LogEvent.Format.RFC5424, 4, severity, T0, "host-" + device, "sshd", "42", "ID47",

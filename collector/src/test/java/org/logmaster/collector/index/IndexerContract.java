@@ -255,6 +255,75 @@ abstract class IndexerContract {
 
     // --- helpers
 
+    @Test
+    void subscribersGetEveryCommittedRowOnceWithItsId() throws Exception {
+        IndexDatabase database = open();
+        Indexer indexer = started(database, new PriorityOnlyParser());
+        List<IndexedEvent> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        Indexer.Subscription subscription = indexer.subscribe(delivered::addAll);
+        GroupCommitWriter writer = writer(indexer);
+
+        for (RawFrame frame : frames(700, 3, MORNING, Duration.ofSeconds(1))) writer.put(frame);
+        await("700 rows delivered", () -> delivered.size() >= 700);
+        subscription.close();
+
+        assertThat(delivered).isEqualTo(new EventSearch(database).search(SearchQuery.all().withPage(1000, 0)).events().stream()
+                .sorted(java.util.Comparator.comparingLong(IndexedEvent::id)).toList());
+    }
+
+    @Test
+    void aResumedTailReplaysFromTheIndexThenGoesLiveWithoutGapOrDuplicate() throws Exception {
+        IndexDatabase database = open();
+        Indexer indexer = started(database, new PriorityOnlyParser());
+        GroupCommitWriter writer = writer(indexer);
+        for (RawFrame frame : frames(1200, 1, MORNING, Duration.ofMillis(10))) writer.put(frame);
+        await("1200 indexed", () -> new EventRepository(database).count() == 1200);
+        EventSearch search = new EventSearch(database);
+        List<IndexedEvent> before = search.search(SearchQuery.all().withPage(1200, 0)).events();
+
+        List<String> received = new ArrayList<>();
+        try (LiveTail tail = new LiveTail(indexer, search, SearchQuery.all(), before.get(99).id(), 10_000, 1 << 24)) {
+            for (RawFrame frame : frames(300, 1, MORNING.plusSeconds(60), Duration.ofMillis(10))) writer.put(frame);
+            while (received.size() < 1400) {
+                TailBuffer.Item item = tail.next(WAIT);
+                assertThat(item).as("item " + received.size()).isInstanceOf(TailBuffer.Event.class);
+                received.add(((TailBuffer.Event) item).event().message());
+            }
+            assertThat(tail.next(Duration.ofMillis(200))).isNull();
+        }
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 100; i < 1200; i++) expected.add("message " + i);
+        for (int i = 0; i < 300; i++) expected.add("message " + i);
+        assertThat(received).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aTailThatIsNotReadGetsAGapCountingExactlyWhatItSkipped() throws Exception {
+        IndexDatabase database = open();
+        Indexer indexer = started(database, new PriorityOnlyParser());
+        GroupCommitWriter writer = writer(indexer);
+        EventSearch search = new EventSearch(database);
+
+        try (LiveTail tail = new LiveTail(indexer, search, SearchQuery.all().withText("message"), -1, 50, 1 << 24)) {
+            for (RawFrame frame : frames(500, 2, MORNING, Duration.ofMillis(10))) writer.put(frame);
+            assertThat(indexer.awaitCaughtUp(WAIT)).isTrue();
+            await("500 indexed", () -> new EventRepository(database).count() == 500);
+
+            List<TailBuffer.Item> items = new ArrayList<>();
+            for (TailBuffer.Item item = tail.next(Duration.ZERO); item != null; item = tail.next(Duration.ZERO)) items.add(item);
+
+            assertThat(items).hasSize(51);
+            assertThat(items.getLast()).isInstanceOfSatisfying(TailBuffer.Gap.class, gap -> {
+                assertThat(gap.skipped()).isEqualTo(450);
+                assertThat(gap.lastId()).isEqualTo(search.lastId());
+            });
+            writer.put(frame("<134>message after the gap", MORNING.plusSeconds(60), "192.0.2.1"));
+            assertThat(tail.next(WAIT)).isInstanceOfSatisfying(TailBuffer.Event.class,
+                    e -> assertThat(e.event().message()).isEqualTo("message after the gap"));
+        }
+    }
+
     private IndexDatabase open() {
         IndexDatabase database = IndexDatabase.open(indexConfig);
         toClose.push(database);

@@ -24,16 +24,19 @@ final class CollectorProcess implements AutoCloseable {
     final int udpPort;
     final int tcpPort;
     final int tlsPort;
+    final int apiPort;
     private Process process;
     private Path output;
     private int starts;
 
-    private CollectorProcess(Path data, int udpPort, int tcpPort, int tlsPort) throws IOException {
+    private CollectorProcess(Path data, int udpPort, int tcpPort, int tlsPort, int apiPort, String apiExtra)
+            throws IOException {
         this.data = data;
         this.config = data.resolve("collector.yaml");
         this.udpPort = udpPort;
         this.tcpPort = tcpPort;
         this.tlsPort = tlsPort;
+        this.apiPort = apiPort;
         Files.writeString(config, """
                 data-dir: %s
                 time-zone: Europe/Istanbul
@@ -41,12 +44,18 @@ final class CollectorProcess implements AutoCloseable {
                   udp: { bind: 127.0.0.1, port: %d, sockets: 2 }
                   tcp: { bind: 127.0.0.1, port: %d }
                   tls: { bind: 127.0.0.1, port: %d }
-                """.formatted(data, udpPort, tcpPort, tlsPort));
+                api: { bind: 127.0.0.1, port: %d%s }
+                """.formatted(data, udpPort, tcpPort, tlsPort, apiPort, apiExtra));
     }
 
     static CollectorProcess start(Path data) throws IOException, InterruptedException {
+        return start(data, "");
+    }
+
+    /** Started with more settings of the api section, e.g. {@code ", tail-buffer-events: 1000"}. */
+    static CollectorProcess start(Path data, String apiExtra) throws IOException, InterruptedException {
         int port = freeTcpAndUdpPort();
-        CollectorProcess c = new CollectorProcess(data, port, port, freeTcpAndUdpPort());
+        CollectorProcess c = new CollectorProcess(data, port, port, freeTcpAndUdpPort(), freeTcpAndUdpPort(), apiExtra);
         c.restart();
         return c;
     }
@@ -62,15 +71,36 @@ final class CollectorProcess implements AutoCloseable {
 
     /** Runs a CLI command against this collector's configuration and returns its output. */
     String cli(String... args) throws IOException, InterruptedException {
+        CliRun run = cliRun(args);
+        if (run.exitCode() != 0) {
+            throw new IOException("`" + String.join(" ", args) + "` failed:\n" + run.output());
+        }
+        return run.output();
+    }
+
+    record CliRun(int exitCode, String output) {}
+
+    /** Runs a CLI command against this collector's configuration; its exit code and output. */
+    CliRun cliRun(String... args) throws IOException, InterruptedException {
         List<String> cmd = command(args);
         cmd.add("--config");
         cmd.add(config.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("`" + String.join(" ", args) + "` failed:\n" + out);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("`" + String.join(" ", args) + "` did not finish:\n" + out);
         }
-        return out;
+        return new CliRun(p.exitValue(), out);
+    }
+
+    /** The API certificate's SHA-256 fingerprint as `run` printed it (for trust on first use). */
+    String apiFingerprint() throws IOException {
+        String marker = "api certificate SHA-256 fingerprint: ";
+        for (String line : output().split("\n")) {
+            if (line.startsWith(marker)) return line.substring(marker.length()).strip();
+        }
+        throw new IOException("run printed no API fingerprint:\n" + output());
     }
 
     static List<String> command(String... args) {
@@ -119,8 +149,9 @@ final class CollectorProcess implements AutoCloseable {
                 throw new IOException("collector exited with " + process.exitValue() + ":\n" + output());
             }
             if (output().contains("collector ready")) {
-                try (Socket s = new Socket()) {
+                try (Socket s = new Socket(); Socket api = new Socket()) {
                     s.connect(new InetSocketAddress("127.0.0.1", tcpPort), 500);
+                    api.connect(new InetSocketAddress("127.0.0.1", apiPort), 500);
                     return;
                 } catch (IOException notYet) {
                     // fall through and wait

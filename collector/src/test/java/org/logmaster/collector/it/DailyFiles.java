@@ -26,8 +26,16 @@ final class DailyFiles {
 
     /** Every line of every daily file, decoded, in file order (files sorted by path). */
     List<DailyLine> lines() throws IOException {
+        return linesUnder(data.resolve("logs"));
+    }
+
+    /** Every line of one device's daily files. */
+    List<DailyLine> linesOf(String deviceId) throws IOException {
+        return linesUnder(data.resolve("logs").resolve(deviceId));
+    }
+
+    private static List<DailyLine> linesUnder(Path logs) throws IOException {
         List<DailyLine> result = new ArrayList<>();
-        Path logs = data.resolve("logs");
         if (!Files.isDirectory(logs)) return result;
         List<Path> files;
         try (Stream<Path> s = Files.walk(logs)) {
