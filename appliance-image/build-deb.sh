@@ -62,6 +62,7 @@ mkdir -p "$stage/DEBIAN" "$stage/usr/lib/logmaster/lib" "$stage/usr/bin" "$stage
 cp -a "$runtime" "$stage/usr/lib/logmaster/runtime"
 cp "$lib"/*.jar "$stage/usr/lib/logmaster/lib/"
 install -m 0755 "$HERE/src/deb/logmaster-collector" "$stage/usr/bin/"
+install -m 0755 "$HERE/src/deb/first-init" "$stage/usr/lib/logmaster/"
 install -m 0644 "$HERE/src/deb/logmaster-collector.service" "$stage/lib/systemd/system/"
 install -m 0644 "$HERE/src/deb/README.Debian" "$stage/usr/share/doc/logmaster-collector/"
 # the conffile, from the collector's own template (the text `init` writes)

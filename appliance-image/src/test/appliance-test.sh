@@ -171,6 +171,7 @@ password=$(sed -n 's/^administrator: admin \/ password: //p' "$DATA/initial-admi
 ! grep -q -F -- "$password" <<<"$install_out" || fail "the administrator's password was printed during installation"
 [ -L "$ROOT/etc/systemd/system/multi-user.target.wants/logmaster-collector.service" ] || fail "the unit is not enabled"
 [ -f "$DATA/index/logmaster.mv.db" ] || fail "init created no index"
+[ -f "$DATA/.init-done" ] || fail "first-init left no mark: the unit would run init again at start"
 
 # --- run as the service user, send, find --------------------------------------------------------
 say "starting the installed collector as user logmaster on port 514 (no root, CAP_NET_BIND_SERVICE only)"
