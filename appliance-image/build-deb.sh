@@ -58,13 +58,15 @@ fi
 stage="$work/deb-root"
 rm -rf "$stage"
 mkdir -p "$stage/DEBIAN" "$stage/usr/lib/logmaster/lib" "$stage/usr/bin" "$stage/etc/logmaster" \
-  "$stage/lib/systemd/system" "$stage/usr/share/doc/logmaster-collector"
+  "$stage/lib/systemd/system" "$stage/usr/share/doc/logmaster-collector" \
+  "$stage/usr/lib/sysctl.d"
 cp -a "$runtime" "$stage/usr/lib/logmaster/runtime"
 cp "$lib"/*.jar "$stage/usr/lib/logmaster/lib/"
 install -m 0755 "$HERE/src/deb/logmaster-collector" "$stage/usr/bin/"
 install -m 0755 "$HERE/src/deb/first-init" "$stage/usr/lib/logmaster/"
 install -m 0644 "$HERE/src/deb/logmaster-collector.service" "$stage/lib/systemd/system/"
 install -m 0644 "$HERE/src/deb/README.Debian" "$stage/usr/share/doc/logmaster-collector/"
+install -m 0644 "$HERE/src/deb/60-logmaster-collector.conf" "$stage/usr/lib/sysctl.d/"
 # the conffile, from the collector's own template (the text `init` writes)
 "$java_home/bin/java" -cp "$lib/*" "$HERE/src/deb/RenderDefaultConfig.java" "$stage/etc/logmaster/collector.yaml"
 chmod -R u=rwX,go=rX "$stage"
