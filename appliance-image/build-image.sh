@@ -8,6 +8,9 @@
 #     --deb FILE    the package (default: the newest appliance-image/target/logmaster-collector_*.deb;
 #                   `./mvnw -pl appliance-image -am package -DskipTests` builds it)
 #     --output DIR  default appliance-image/target/image: rootfs/ and logmaster-appliance-<suite>.tar.gz
+#     --boot-check  then boot a copy of the image with systemd-nspawn (package systemd-container) and
+#                   wait until the enabled service reports "collector ready" under systemd, with
+#                   the unit's sandbox: first-init, keys, listeners on 514/6514/6515
 #     --kernel      also install Debian's kernel (linux-image-<arch>) for a VM or disk image; without
 #                   it the tree suits containers (systemd-nspawn) and hosts that bring the kernel
 #
@@ -18,12 +21,13 @@
 # Needs root (chroot, mounts) and the network to the mirror.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-deb="" out="$HERE/target/image" kernel=no inside=no
+deb="" out="$HERE/target/image" kernel=no boot_check=no inside=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) deb=$2; shift 2 ;;
     --output) out=$2; shift 2 ;;
     --kernel) kernel=yes; shift ;;
+    --boot-check) boot_check=yes; shift ;;
     --inside-mount-namespace) inside=yes; shift ;;
     *) echo "build-image.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -45,7 +49,7 @@ if [ "$inside" = no ]; then
   # a private mount namespace: /proc, /sys and /dev/pts of the chroot go away with it
   APPLIANCE_IMAGE_STARTED=$started APPLIANCE_ROOT_TARBALL=$tarball \
     exec unshare --mount --propagation private --fork -- "$0" --inside-mount-namespace \
-      --deb "$deb" --output "$out" $([ "$kernel" = yes ] && echo --kernel)
+      --deb "$deb" --output "$out" $([ "$kernel" = yes ] && echo --kernel) $([ "$boot_check" = yes ] && echo --boot-check)
 fi
 
 root="$out/rootfs"
@@ -114,3 +118,31 @@ packed=$(du -h "$image" | cut -f1)
   echo "kernel: $kernel"
   echo "built in: $(( $(date +%s) - APPLIANCE_IMAGE_STARTED )) s"
 } | tee "$out/image-size.txt"
+
+[ "$boot_check" = yes ] || exit 0
+# --- boot check: the image as it is, under systemd, without a network (only its own loopback) ---
+command -v systemd-nspawn >/dev/null || { echo "build-image.sh: --boot-check needs systemd-nspawn (systemd-container)" >&2; exit 1; }
+boot="$out/boot-check"
+rm -rf "$boot"
+mkdir -p "$boot"
+tar --numeric-owner -C "$boot" -xzf "$image"
+mkdir -p "$boot/var/log/journal"        # a persistent journal this script can read from outside
+booted=$(date +%s)
+timeout 300 systemd-nspawn -D "$boot" --boot --private-network --register=no --keep-unit --console=passive \
+  > "$out/boot-check.log" 2>&1 &
+nspawn=$!
+journal() { journalctl -D "$boot/var/log/journal" --no-pager -o cat 2>/dev/null; }
+ready=no
+for _ in $(seq 1 180); do
+  journal | grep -q '^collector ready$' && { ready=yes; break; }
+  kill -0 "$nspawn" 2>/dev/null || break
+  sleep 1
+done
+journal | grep -E '^(listening: |collector ready|logmaster-collector: )' | sed 's/^/   | /'
+kill -TERM "$nspawn" 2>/dev/null || true   # the container powers off; the collector stops gracefully
+wait "$nspawn" || true
+[ "$ready" = yes ] || { journal | tail -n 40 >&2; echo "build-image.sh: boot check FAILED: no 'collector ready'" >&2; exit 1; }
+journal | grep -q '^listening: tcp 0.0.0.0:514$' || { echo "build-image.sh: boot check FAILED: not on 514/tcp" >&2; exit 1; }
+[ -s "$boot/var/lib/logmaster/initial-admin-password" ] || { echo "build-image.sh: boot check FAILED: no first administrator" >&2; exit 1; }
+echo "boot check: booted, first-init ran and the service was ready in $(( $(date +%s) - booted )) s" | tee -a "$out/image-size.txt"
+rm -rf "$boot"
