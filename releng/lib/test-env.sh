@@ -26,3 +26,7 @@ if postgres_ready; then
 else
   echo "== PostgreSQL: not reachable at 127.0.0.1:5432 — its tests are skipped (they fail when CI=true)"
 fi
+
+# The appliance test (appliance-image/src/test/appliance-test.sh) bootstraps a minimal Debian root
+# once (cached under ~/.cache/logmaster) and installs the package into it.
+ensure_apt_packages debootstrap:debootstrap
