@@ -16,12 +16,18 @@ import java.util.stream.Stream;
  */
 record DayFiles(Path folder, LocalDate day) {
     static final String LOG = ".log";
+    /** A daily file compressed by the archive; its seal describes the uncompressed bytes. */
+    static final String LOG_GZ = ".log.gz";
     static final String SEAL = ".seal";
     static final String SIGNATURE = ".seal.p7s";
     static final String TIME_STAMP = ".seal.tsr";
 
     Path log() {
         return folder.resolve(day + LOG);
+    }
+
+    Path compressedLog() {
+        return folder.resolve(day + LOG_GZ);
     }
 
     Path seal() {

@@ -1,0 +1,102 @@
+package org.logmaster.collector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.logmaster.collector.compliance.DayLogs;
+
+/** {@code seal} and {@code verify} as an operator runs them, on an embedded index and the built-in TSA. */
+class SealAndVerifyCommandTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Istanbul");
+    @TempDir
+    Path root;
+    private Path config;
+    private Path data;
+    private final LocalDate yesterday = LocalDate.now(ZONE).minusDays(1);
+    private final LocalDate dayBefore = yesterday.minusDays(1);
+
+    @BeforeEach
+    void writeConfiguration() throws Exception {
+        data = root.resolve("data");
+        config = root.resolve("collector.yaml");
+        Files.writeString(config, "data-dir: " + data + "\ntime-zone: Europe/Istanbul\n");
+        DayLogs.write(data, "fw-01", dayBefore, 4);
+        DayLogs.write(data, "fw-01", yesterday, 6);
+    }
+
+    private CommandRun seal(LocalDate day) {
+        return CommandRun.of("seal", "-c", config.toString(), "--day", day.toString(), "--device", "fw-01");
+    }
+
+    private CommandRun verify() {
+        return CommandRun.of("verify", "-c", config.toString());
+    }
+
+    @Test
+    void sealedDaysVerify() {
+        assertThat(seal(dayBefore).exitCode()).isZero();
+        CommandRun sealed = seal(yesterday);
+        assertThat(sealed.exitCode()).isZero();
+        assertThat(sealed.output()).contains("sealed, 6 lines");
+        CommandRun verified = verify();
+        assertThat(verified.output()).contains("OK: 2 sealed days verify");
+        assertThat(verified.exitCode()).isZero();
+    }
+
+    @Test
+    void aChangedByteFailsAndIsNamed() throws Exception {
+        seal(dayBefore);
+        seal(yesterday);
+        try (RandomAccessFile file = new RandomAccessFile(data.resolve("logs/fw-01/" + yesterday + ".log").toFile(), "rw")) {
+            file.seek(40);
+            int b = file.read();
+            file.seek(40);
+            file.write(b ^ 1);
+        }
+        CommandRun verified = verify();
+        assertThat(verified.exitCode()).isEqualTo(1);
+        assertThat(verified.output()).contains("FAILED").contains("fw-01 " + yesterday + " CHANGED");
+    }
+
+    @Test
+    void aRemovedDayFailsAndIsNamed() throws Exception {
+        seal(dayBefore);
+        seal(yesterday);
+        for (String suffix : new String[] {".log", ".seal", ".seal.p7s", ".seal.tsr"}) {
+            Files.delete(data.resolve("logs/fw-01/" + dayBefore + suffix));
+        }
+        CommandRun verified = verify();
+        assertThat(verified.exitCode()).isEqualTo(1);
+        assertThat(verified.output()).contains("MISSING_DAY");
+    }
+
+    @Test
+    void aDayThatIsNotOverCannotBeSealed() {
+        CommandRun run = seal(LocalDate.now(ZONE));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("NOT sealed").contains("not closed yet");
+    }
+
+    @Test
+    void aBadDayIsABadArgument() {
+        assertThat(CommandRun.of("seal", "-c", config.toString(), "--day", "28.11.2026").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void initCreatesTheSealKey() {
+        Path initConfig = root.resolve("init.yaml");
+        CommandRun run = CommandRun.of("init", "-c", initConfig.toString(), "--data-dir", root.resolve("fresh").toString(),
+                "--time-zone", "UTC");
+        assertThat(run.exitCode()).isZero();
+        assertThat(root.resolve("fresh/keys/seal/appliance.pem")).exists();
+        assertThat(root.resolve("fresh/keys/seal/tsa-root.pem")).exists();
+        assertThat(run.output()).contains("seal-signing certificate");
+    }
+}
