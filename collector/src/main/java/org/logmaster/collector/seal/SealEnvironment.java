@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +87,14 @@ public final class SealEnvironment implements AutoCloseable {
 
     public DailySealer sealer(Clock clock) {
         return new DailySealer(key, client, clock);
+    }
+
+    /**
+     * A detached CMS signature (DER) over {@code content} with the appliance key, carrying the
+     * CAdES signing-certificate-v2 and signing-time attributes: what signs evidence bundles.
+     */
+    public byte[] signDetached(byte[] content, Instant signingTime) {
+        return StatementSignature.sign(content, key, signingTime);
     }
 
     /** Roots whose time stamps verification accepts: the external TSA's, and the built-in TSA's if it exists. */

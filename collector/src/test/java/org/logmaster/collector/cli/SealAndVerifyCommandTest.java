@@ -99,4 +99,34 @@ class SealAndVerifyCommandTest {
         assertThat(root.resolve("fresh/keys/seal/tsa-root.pem")).exists();
         assertThat(run.output()).contains("seal-signing certificate");
     }
+
+    @Test
+    void exportWritesABundleWhoseManifestVerifiesAndIsAudited() throws Exception {
+        seal(dayBefore);
+        seal(yesterday);
+        Path zip = root.resolve("case.zip");
+        CommandRun run = CommandRun.of("export", "-c", config.toString(), "--case", "2026/7", "--requester", "court",
+                "--reason", "test", "--from", dayBefore.atStartOfDay(ZONE).toInstant().toString(),
+                "--to", yesterday.plusDays(1).atStartOfDay(ZONE).toInstant().toString(), "-o", zip.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("2 days");
+        Path folder = Files.createDirectories(root.resolve("unzipped"));
+        Process unzip = new ProcessBuilder("unzip", "-q", zip.toString()).directory(folder.toFile()).start();
+        assertThat(unzip.waitFor()).isZero();
+        Process cms = new ProcessBuilder("/bin/sh", "-c", "openssl cms -verify -binary -content manifest.json"
+                + " -in META-INF/signature.p7s -inform DER -CAfile certificates/appliance.pem -purpose any -out /dev/null")
+                .directory(folder.toFile()).redirectErrorStream(true).start();
+        assertThat(cms.waitFor()).isZero();
+        CommandRun audit = CommandRun.of("verify-audit", "-c", config.toString());
+        assertThat(audit.output()).contains("audit trail intact: 1 entries");
+    }
+
+    @Test
+    void exportRefusesToOverwriteAFile() throws Exception {
+        Path zip = Files.writeString(root.resolve("taken.zip"), "x");
+        CommandRun run = CommandRun.of("export", "-c", config.toString(), "--case", "1", "--requester", "r",
+                "--reason", "r", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z", "-o", zip.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(zip)).isEqualTo("x");
+    }
 }
