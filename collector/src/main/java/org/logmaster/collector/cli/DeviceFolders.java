@@ -1,11 +1,9 @@
 package org.logmaster.collector.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.seal.SealFiles;
 
@@ -15,14 +13,7 @@ final class DeviceFolders {
     }
 
     static List<DeviceId> all(Path dataDir) throws IOException {
-        Path logs = dataDir.resolve("logs");
-        if (!Files.isDirectory(logs)) {
-            return List.of();
-        }
-        try (Stream<Path> folders = Files.list(logs)) {
-            return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString())
-                    .filter(DeviceId::isValid).sorted().map(DeviceId::new).toList();
-        }
+        return SealFiles.devices(dataDir);
     }
 
     static List<DeviceId> withDay(Path dataDir, LocalDate day) throws IOException {

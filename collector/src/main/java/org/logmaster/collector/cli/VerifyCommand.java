@@ -1,12 +1,13 @@
 package org.logmaster.collector.cli;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.logmaster.collector.compliance.OnDemandVerification;
 import org.logmaster.collector.compliance.SealRecords;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.config.ConfigException;
@@ -14,7 +15,6 @@ import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.index.IndexDatabase;
 import org.logmaster.collector.seal.DayVerification;
 import org.logmaster.collector.seal.SealEnvironment;
-import org.logmaster.collector.seal.SealVerifier;
 import org.logmaster.collector.service.SealSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,24 +48,18 @@ final class VerifyCommand implements Callable<Integer> {
         List<DeviceId> devices;
         try {
             cfg = config.load();
-            first = from == null ? LocalDate.MIN : LocalDate.parse(from);
-            last = to == null ? LocalDate.MAX : LocalDate.parse(to);
-            devices = device != null ? List.of(new DeviceId(device)) : DeviceFolders.all(cfg.dataDir());
+            first = from == null ? null : LocalDate.parse(from);
+            last = to == null ? null : LocalDate.parse(to);
+            devices = device != null ? List.of(new DeviceId(device)) : List.of();
         } catch (ConfigException | DateTimeParseException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-        LocalDate today = LocalDate.now(cfg.zone());
-        List<DayVerification> days = new ArrayList<>();
+        List<DayVerification> days;
         try (SealEnvironment seals = SealSetup.open(cfg)) {
-            SealVerifier verifier = seals.verifier();
-            for (DeviceId id : devices) {
-                for (DayVerification day : verifier.verifyDevice(cfg.dataDir(), id, cfg.zone(), today).days()) {
-                    if (!day.day().isBefore(first) && !day.day().isAfter(last)) {
-                        days.add(day);
-                    }
-                }
-            }
+            OnDemandVerification verification = new OnDemandVerification(cfg.dataDir(), cfg.zone(), seals.verifier(),
+                    Clock.systemUTC());
+            days = verification.verify(devices, first, last, null);
         }
         DayVerification firstProblem = null;
         for (DayVerification day : days) {

@@ -2,6 +2,8 @@ package org.logmaster.collector.compliance;
 
 import static org.logmaster.collector.index.schema.Tables.SEALS;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,6 +19,7 @@ import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.index.schema.tables.records.SealsRecord;
 import org.logmaster.collector.seal.BuiltInTsa;
 import org.logmaster.collector.seal.DayVerification;
+import org.logmaster.collector.seal.SealFiles;
 import org.logmaster.collector.seal.SealStatement;
 import org.logmaster.collector.seal.SealedDay;
 
@@ -55,6 +58,26 @@ public final class SealRecords {
                     .execute();
         } catch (IntegrityConstraintViolationException e) {
             // recorded already: the files are the evidence, the row only indexes them
+        }
+    }
+
+    /**
+     * Adds the row of a day sealed outside this process (the {@code seal} command) from its seal
+     * files; reads only the small statement and time stamp.
+     *
+     * @return the row, or empty when the day has no readable seal statement
+     */
+    public Optional<SealRecord> ensureIndexed(Path dataDir, DeviceId device, LocalDate day) throws IOException {
+        Optional<SealRecord> row = find(device, day);
+        if (row.isPresent()) {
+            return row;
+        }
+        try {
+            Optional<SealedDay> sealed = SealFiles.read(dataDir, device, day);
+            sealed.ifPresent(this::recordSealed);
+            return sealed.isPresent() ? find(device, day) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a statement: verification reports it
         }
     }
 

@@ -1,7 +1,6 @@
 package org.logmaster.collector.compliance;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.seal.DailySealer;
@@ -105,33 +103,18 @@ public final class SealScheduler implements AutoCloseable {
     }
 
     private void indexUnrecordedSeals() {
-        Path logs = dataDir.resolve("logs");
-        if (!Files.isDirectory(logs)) {
-            return;
-        }
-        try (Stream<Path> folders = Files.list(logs)) {
-            for (Path folder : folders.filter(Files::isDirectory).toList()) {
-                String name = folder.getFileName().toString();
-                if (DeviceId.isValid(name)) {
-                    indexUnrecordedSeals(new DeviceId(name));
-                }
+        try {
+            for (DeviceId device : SealFiles.devices(dataDir)) {
+                indexUnrecordedSeals(device);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot index existing seals under {}: {}", logs, e.toString());
+            LOG.warn("cannot index existing seals under {}: {}", dataDir, e.toString());
         }
     }
 
     private void indexUnrecordedSeals(DeviceId device) throws IOException {
-        List<LocalDate> days = List.copyOf(SealFiles.sealedDays(dataDir, device));
-        for (LocalDate day : days) {
-            if (!records.exists(device, day)) {
-                try {
-                    SealFiles.read(dataDir, device, day).ifPresent(records::recordSealed);
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("{} {}: the seal statement cannot be read ({}); `verify` reports it", device, day,
-                            e.getMessage());
-                }
-            }
+        for (LocalDate day : SealFiles.sealedDays(dataDir, device)) {
+            records.ensureIndexed(dataDir, device, day);
         }
     }
 

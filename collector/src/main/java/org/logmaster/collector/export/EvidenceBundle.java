@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.index.EventSearch;
@@ -104,17 +103,7 @@ public final class EvidenceBundle {
     }
 
     private List<DeviceId> devices(ExportRequest request) throws IOException {
-        if (!request.devices().isEmpty()) {
-            return request.devices();
-        }
-        Path logs = dataDir.resolve("logs");
-        if (!Files.isDirectory(logs)) {
-            return List.of();
-        }
-        try (Stream<Path> folders = Files.list(logs)) {
-            return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString())
-                    .filter(DeviceId::isValid).sorted().map(DeviceId::new).toList();
-        }
+        return request.devices().isEmpty() ? SealFiles.devices(dataDir) : request.devices();
     }
 
     private void addDays(BundleZip zip, DeviceId device, ExportRequest request, List<BundleDay> days)

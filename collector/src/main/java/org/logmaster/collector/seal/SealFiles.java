@@ -19,6 +19,18 @@ public final class SealFiles {
     private SealFiles() {
     }
 
+    /** Every device with a folder under {@code <dataDir>/logs}, by id; folders that are not device ids are skipped. */
+    public static List<DeviceId> devices(Path dataDir) throws IOException {
+        Path logs = dataDir.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> folders = Files.list(logs)) {
+            return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString())
+                    .filter(DeviceId::isValid).sorted().map(DeviceId::new).toList();
+        }
+    }
+
     /** The folder of a device's daily files and seals. */
     public static Path deviceFolder(Path dataDir, DeviceId device) {
         return dataDir.resolve("logs").resolve(device.value());

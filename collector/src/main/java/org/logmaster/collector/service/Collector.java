@@ -89,7 +89,7 @@ public final class Collector implements AutoCloseable {
         }
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
-                    devices, audit, clock, () -> writer.healthy() && indexer.healthy());
+                    devices, audit, clock, () -> writer.healthy() && indexer.healthy(), sealing);
         }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
