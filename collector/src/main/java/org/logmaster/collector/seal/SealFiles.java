@@ -55,6 +55,21 @@ public final class SealFiles {
                 files.timeStamp()).filter(Files::exists).toList();
     }
 
+    /** {@code <day>.log}: the daily file as the store writes it. */
+    public static Path log(Path dataDir, DeviceId device, LocalDate day) {
+        return new DayFiles(deviceFolder(dataDir, device), day).log();
+    }
+
+    /** {@code <day>.log.gz}: the daily file once the archive has compressed it. */
+    public static Path compressedLog(Path dataDir, DeviceId device, LocalDate day) {
+        return new DayFiles(deviceFolder(dataDir, device), day).compressedLog();
+    }
+
+    /** {@code <day>.log.expired}: says the daily file was deleted after its retention period. */
+    public static Path expiredMarker(Path dataDir, DeviceId device, LocalDate day) {
+        return new DayFiles(deviceFolder(dataDir, device), day).expiredMarker();
+    }
+
     /** Reads what an existing seal says, without touching the daily file. */
     public static Optional<SealedDay> read(Path dataDir, DeviceId device, LocalDate day) throws IOException {
         DayFiles files = new DayFiles(deviceFolder(dataDir, device), day);
