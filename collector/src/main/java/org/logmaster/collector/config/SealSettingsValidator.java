@@ -32,6 +32,10 @@ final class SealSettingsValidator {
             }
             default -> fail("seal.tsa", "must be builtin, url or kamusm (was '" + seal.tsa() + "')");
         }
+        if (!SealSettings.BUILTIN.equals(seal.tsa()) && seal.tsaTrustAnchors() == null) {
+            fail("seal.tsa-trust-anchors", "is required with seal.tsa: " + seal.tsa() + ": a PEM file with the TSA's"
+                    + " root certificate, without which no stamp of it can be verified");
+        }
         if (seal.tsaTrustAnchors() != null && !Files.isReadable(seal.tsaTrustAnchors())) {
             fail("seal.tsa-trust-anchors", seal.tsaTrustAnchors() + " is not a readable PEM file");
         }

@@ -44,6 +44,19 @@ class SealSettingsTest {
     }
 
     @Test
+    void anExternalTsaNeedsItsRootCertificate() {
+        assertThatThrownBy(() -> loader.parse("seal:\n  tsa: url\n  tsa-url: https://tsa.example/tsr\n", "c.yaml"))
+                .hasMessageContaining("seal.tsa-trust-anchors: is required with seal.tsa: url");
+    }
+
+    @Test
+    void anUnreadableRootCertificateFileIsNamed() {
+        assertThatThrownBy(() -> loader.parse("seal:\n  tsa: url\n  tsa-url: https://tsa.example/tsr\n"
+                + "  tsa-trust-anchors: /nonexistent/root.pem\n", "c.yaml"))
+                .hasMessageContaining("seal.tsa-trust-anchors: /nonexistent/root.pem is not a readable PEM file");
+    }
+
+    @Test
     void compressionAfterRetentionIsRefused() {
         assertThatThrownBy(() -> loader.parse("archive:\n  compress-after-days: 800\n  retention-days: 731\n", "c.yaml"))
                 .hasMessageContaining("archive.compress-after-days: must be less than archive.retention-days");
