@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.logmaster.collector.compliance.SealRecords;
 import org.logmaster.collector.config.CollectorConfig;
@@ -20,9 +22,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Seals one closed day now, for every device or one; the running collector does this by itself at each day boundary. */
+/**
+ * Seals one closed day now, for every device or one, together with any unsealed days of the
+ * device before it (the chain of seals runs oldest first); the running collector does this by
+ * itself at each day boundary.
+ */
 @Command(name = "seal", mixinStandardHelpOptions = true,
-        description = {"Seal a closed day now: sign each device's daily file and time-stamp the signature.",
+        description = {"Seal a closed day now: sign each device's daily file and time-stamp the signature. "
+                + "Unsealed days before it are sealed first, oldest first, so the chain of seals stays whole.",
                 "Exit code 0: sealed (or nothing to seal); 1: a day could not be sealed; 2: bad arguments or configuration."})
 final class SealCommand implements Callable<Integer> {
     @Mixin
@@ -51,19 +58,27 @@ final class SealCommand implements Callable<Integer> {
         try (SealEnvironment seals = SealSetup.open(cfg)) {
             var sealer = seals.sealer(Clock.systemUTC());
             for (DeviceId id : devices) {
-                if (SealFiles.sealedDays(cfg.dataDir(), id).contains(date)) {
+                TreeSet<LocalDate> sealedDays = SealFiles.sealedDays(cfg.dataDir(), id);
+                if (sealedDays.contains(date)) {
                     System.out.printf("%s %s: already sealed%n", id, date);
                     continue;
                 }
-                try {
-                    SealedDay sealed = sealer.sealDay(cfg.dataDir(), id, date, cfg.zone());
-                    System.out.printf("%s %s: sealed, %d lines, SHA-256 %s, time-stamped %s by %s%n", id, date,
-                            sealed.statement().lineCount(), sealed.statement().fileSha256(), sealed.tsaTime(),
-                            sealed.statement().tsaLabel());
-                    record(cfg, sealed);
-                } catch (SealException e) {
-                    System.out.printf("%s %s: NOT sealed: %s%n", id, date, e.getMessage());
-                    failed++;
+                // a seal cannot be slipped in behind a later one: unsealed days before this one go first
+                List<LocalDate> days = new ArrayList<>(SealFiles.logDays(cfg.dataDir(), id).headSet(date, false).stream()
+                        .filter(day -> sealedDays.isEmpty() || day.isAfter(sealedDays.last())).toList());
+                days.add(date);
+                for (LocalDate day : days) {
+                    try {
+                        SealedDay sealed = sealer.sealDay(cfg.dataDir(), id, day, cfg.zone());
+                        System.out.printf("%s %s: sealed, %d lines, SHA-256 %s, time-stamped %s by %s%n", id, day,
+                                sealed.statement().lineCount(), sealed.statement().fileSha256(), sealed.tsaTime(),
+                                sealed.statement().tsaLabel());
+                        record(cfg, sealed);
+                    } catch (SealException e) {
+                        System.out.printf("%s %s: NOT sealed: %s%n", id, day, e.getMessage());
+                        failed++;
+                        break;
+                    }
                 }
             }
         }

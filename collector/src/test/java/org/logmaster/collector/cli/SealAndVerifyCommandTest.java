@@ -78,6 +78,14 @@ class SealAndVerifyCommandTest {
     }
 
     @Test
+    void sealingADaySealsTheUnsealedDaysBeforeItFirst() {
+        CommandRun sealed = seal(yesterday);
+        assertThat(sealed.exitCode()).isZero();
+        assertThat(sealed.output()).contains("fw-01 " + dayBefore + ": sealed").contains("fw-01 " + yesterday + ": sealed");
+        assertThat(verify().exitCode()).isZero();
+    }
+
+    @Test
     void aDayThatIsNotOverCannotBeSealed() {
         CommandRun run = seal(LocalDate.now(ZONE));
         assertThat(run.exitCode()).isEqualTo(1);
