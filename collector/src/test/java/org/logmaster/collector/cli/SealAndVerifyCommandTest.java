@@ -77,6 +77,55 @@ class SealAndVerifyCommandTest {
         assertThat(verified.output()).contains("MISSING_DAY");
     }
 
+    private Path dayFile(LocalDate day, String suffix) {
+        return data.resolve("logs/fw-01/" + day + suffix);
+    }
+
+    private void assertVerifyNames(String kind) {
+        CommandRun verified = verify();
+        assertThat(verified.exitCode()).as(verified.output()).isEqualTo(1);
+        assertThat(verified.output()).contains("FAILED").contains(kind);
+    }
+
+    @Test
+    void aTruncatedFileFailsAndIsNamed() throws Exception {
+        seal(yesterday);
+        Path log = dayFile(yesterday, ".log");
+        byte[] bytes = Files.readAllBytes(log);
+        Files.write(log, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+        assertVerifyNames("TRUNCATED");
+    }
+
+    @Test
+    void anExtendedFileFailsAndIsNamed() throws Exception {
+        seal(yesterday);
+        Files.writeString(dayFile(yesterday, ".log"), "added later\n", java.nio.file.StandardOpenOption.APPEND);
+        assertVerifyNames("EXTENDED");
+    }
+
+    @Test
+    void aSwappedTimeStampFailsAndIsNamed() throws Exception {
+        seal(yesterday);
+        Path tsr = dayFile(yesterday, ".seal.tsr");
+        Path other = dayFile(dayBefore, ".seal.tsr");
+        Path aside = root.resolve("aside.tsr");
+        Files.move(tsr, aside);
+        Files.move(other, tsr);
+        Files.move(aside, other);
+        assertVerifyNames("TOKEN_MISMATCH");
+    }
+
+    @Test
+    void aSignatureByAForeignKeyFailsAndIsNamed() throws Exception {
+        seal(yesterday);
+        try (var foreign = org.logmaster.collector.seal.SealEnvironment.withBuiltInTsa(root.resolve("foreign"),
+                "x".toCharArray(), "impostor")) {
+            byte[] statement = Files.readAllBytes(dayFile(yesterday, ".seal"));
+            Files.write(dayFile(yesterday, ".seal.p7s"), foreign.signDetached(statement, java.time.Instant.now()));
+        }
+        assertVerifyNames("WRONG_KEY");
+    }
+
     @Test
     void sealingADaySealsTheUnsealedDaysBeforeItFirst() {
         CommandRun sealed = seal(yesterday);
