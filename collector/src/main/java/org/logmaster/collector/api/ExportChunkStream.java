@@ -75,8 +75,8 @@ final class ExportChunkStream extends OutputStream {
     private void awaitReady() throws IOException {
         lock.lock();
         try {
-            while (!cancelled && !out.isReady()) {
-                // the ready handler signals; the timeout only guards against a missed signal
+            while (!isCancelled() && !out.isReady()) {
+                // the ready and cancel handlers signal; the timeout only guards against a missed signal
                 ready.await(1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -85,9 +85,13 @@ final class ExportChunkStream extends OutputStream {
         } finally {
             lock.unlock();
         }
-        if (cancelled) {
+        if (isCancelled()) {
             throw new IOException("the client cancelled the export");
         }
+    }
+
+    private boolean isCancelled() {
+        return cancelled || out.isCancelled();
     }
 
     private void signal() {

@@ -172,6 +172,37 @@ class ComplianceAndExportServiceTest {
     }
 
     @Test
+    void aClientThatCancelsStopsTheExportAndTheAuditSaysSo() throws Exception {
+        // incompressible content: the zip is far larger than what flow control lets the server send ahead
+        LocalDate day = sealedDay.minusDays(1);
+        Path big = data.resolve("logs/big-01/" + day + ".log");
+        Files.createDirectories(big.getParent());
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 120_000; i++) {
+            text.append(day).append("T10:00:00.000Z 192.0.2.9 ").append(Long.toHexString(random.nextLong()))
+                    .append(Long.toHexString(random.nextLong())).append(Long.toHexString(random.nextLong())).append('\n');
+        }
+        Files.writeString(big, text);
+        var stub = export("auditor");
+        io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
+        long received = call.call(() -> {
+            Iterator<ExportBundleChunk> chunks = stub.export(bundleRequest().toBuilder()
+                    .setFrom(ProtoMapping.timestamp(day.atStartOfDay(ZONE).toInstant())).build());
+            long size = chunks.next().getData().size();
+            call.cancel(null);
+            return size;
+        });
+        assertThat(received).isPositive();
+        List<AuditEntry> entries = List.of();
+        for (int i = 0; i < 100 && entries.size() < 2; i++) {
+            Thread.sleep(100);
+            entries = api.audit.query(new AuditQuery(null, null, "auditor", "ExportService/Export", 0, 10));
+        }
+        assertThat(entries).extracting(AuditEntry::outcome).hasSize(2).doesNotContain("OK");
+    }
+
+    @Test
     void aViewerMayNotExport() {
         assertThatThrownBy(() -> export("viewer").export(bundleRequest()).hasNext())
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
