@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.logmaster.api.v1.AdminServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
+import org.logmaster.api.v1.ComplianceServiceGrpc;
+import org.logmaster.api.v1.ExportServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
 import org.logmaster.collector.auth.Permission;
@@ -53,6 +55,11 @@ public final class MethodPolicies {
         put(m, AdminServiceGrpc.getListUsersMethod(), quiet(Permission.USERS_MANAGE));
         put(m, AdminServiceGrpc.getQueryAuditMethod(), audited(Permission.AUDIT_READ));
         put(m, AdminServiceGrpc.getVerifyAuditMethod(), audited(Permission.AUDIT_READ));
+
+        put(m, ComplianceServiceGrpc.getStatusMethod(), quiet(Permission.COMPLIANCE_READ));
+        put(m, ComplianceServiceGrpc.getVerifyMethod(), audited(Permission.COMPLIANCE_READ));
+        // Evidence leaves the appliance: administrators and auditors only, every export audited.
+        put(m, ExportServiceGrpc.getExportMethod(), audited(Permission.EVIDENCE_EXPORT));
 
         // Load balancers and service managers probe health without credentials.
         putAll(m, HealthGrpc.getServiceDescriptor(), MethodPolicy.open());

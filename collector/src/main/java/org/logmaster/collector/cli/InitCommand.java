@@ -20,6 +20,7 @@ import org.logmaster.collector.config.ConfigException;
 import org.logmaster.collector.config.ConfigLoader;
 import org.logmaster.collector.config.ConfigTemplate;
 import org.logmaster.collector.index.IndexDatabase;
+import org.logmaster.collector.service.SealSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +67,7 @@ final class InitCommand implements Callable<Integer> {
         if (config == null) return 1;
         Files.createDirectories(config.dataDir());
         System.out.println("data folder " + config.dataDir().toAbsolutePath());
+        createSealKeys(config);
         try (IndexDatabase index = ConfigOption.openIndex(config)) {
             bootstrapAdministrator(index);
         } catch (IndexDatabase.IndexUnavailableException e) {
@@ -98,6 +100,13 @@ final class InitCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + configFile.toAbsolutePath());
         return config;
+    }
+
+    /** The seal-signing key (and the built-in TSA's), only when absent: a key is never replaced here. */
+    private static void createSealKeys(CollectorConfig config) throws IOException {
+        var key = SealSetup.createKeys(config);
+        System.out.println("seal-signing certificate " + key.certificateFile().toAbsolutePath()
+                + " (SHA-256 " + key.fingerprint() + ")");
     }
 
     /** The first administrator, only while there is no user; the password is shown here and never again. */

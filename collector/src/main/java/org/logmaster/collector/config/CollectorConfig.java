@@ -18,7 +18,9 @@ public record CollectorConfig(
         @JsonProperty("storage") Storage storage,
         @JsonProperty("index") Index index,
         @JsonProperty("parsing") Parsing parsing,
-        @JsonProperty("api") Api api) {
+        @JsonProperty("api") Api api,
+        @JsonProperty("seal") SealSettings seal,
+        @JsonProperty("archive") ArchiveSettings archive) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/logmaster");
 
@@ -30,10 +32,12 @@ public record CollectorConfig(
         index = index != null ? index : new Index(null, null, null);
         parsing = parsing != null ? parsing : new Parsing(null, null);
         api = api != null ? api : new Api(null, null, null, null, null, null, null, null, null, null);
+        seal = seal != null ? seal : SealSettings.defaults();
+        archive = archive != null ? archive : ArchiveSettings.defaults();
     }
 
     public static CollectorConfig defaults() {
-        return new CollectorConfig(null, null, null, null, null, null, null);
+        return new CollectorConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The zone that decides where one day ends (day files, sealing). */

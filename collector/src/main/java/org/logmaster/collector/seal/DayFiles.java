@@ -16,12 +16,35 @@ import java.util.stream.Stream;
  */
 record DayFiles(Path folder, LocalDate day) {
     static final String LOG = ".log";
+    /** A daily file compressed by the archive; its seal describes the uncompressed bytes. */
+    static final String LOG_GZ = ".log.gz";
+    /** Left by the archive when it deleted the daily file after its retention period (the seal files stay). */
+    static final String EXPIRED = ".log.expired";
     static final String SEAL = ".seal";
     static final String SIGNATURE = ".seal.p7s";
     static final String TIME_STAMP = ".seal.tsr";
 
     Path log() {
         return folder.resolve(day + LOG);
+    }
+
+    Path compressedLog() {
+        return folder.resolve(day + LOG_GZ);
+    }
+
+    Path expiredMarker() {
+        return folder.resolve(day + EXPIRED);
+    }
+
+    /** The daily file as it is kept now: plain, or compressed by the archive; empty when neither exists. */
+    Optional<Path> presentLog() {
+        if (Files.exists(log())) return Optional.of(log());
+        if (Files.exists(compressedLog())) return Optional.of(compressedLog());
+        return Optional.empty();
+    }
+
+    boolean isExpired() {
+        return Files.exists(expiredMarker());
     }
 
     Path seal() {

@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Size, line count and SHA-256 of a daily file, taken in one streaming pass (a day can be
+ * Size, line count and SHA-256 of a daily file (of its uncompressed bytes when it is a {@code .gz}), taken in one streaming pass (a day can be
  * gigabytes; it is read once and never held in memory). A line is a run of bytes ended by LF; a
  * last line without LF counts as a line too.
  *
@@ -30,7 +31,9 @@ public record LogFileFacts(long size, long lineCount, String sha256, Optional<St
         long lines = 0;
         byte last = '\n';
         byte[] buffer = new byte[BUFFER_BYTES];
-        try (InputStream in = Files.newInputStream(file)) {
+        // a daily file compressed by the archive is measured by its original, uncompressed bytes
+        try (InputStream in = file.getFileName().toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file), BUFFER_BYTES) : Files.newInputStream(file)) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 if (read == 0) {
                     continue;

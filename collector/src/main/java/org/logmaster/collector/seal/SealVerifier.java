@@ -71,8 +71,8 @@ public final class SealVerifier {
         if (!Files.isDirectory(folder)) {
             return new DeviceVerification(device, List.of());
         }
-        TreeSet<LocalDate> days = DayFiles.days(folder, DayFiles.LOG, DayFiles.SEAL, DayFiles.SIGNATURE,
-                DayFiles.TIME_STAMP);
+        TreeSet<LocalDate> days = DayFiles.days(folder, DayFiles.LOG, DayFiles.LOG_GZ, DayFiles.SEAL,
+                DayFiles.SIGNATURE, DayFiles.TIME_STAMP);
         TreeSet<LocalDate> sealedDays = DayFiles.days(folder, DayFiles.SEAL);
         TreeMap<LocalDate, DayVerification> results = new TreeMap<>();
         TreeMap<LocalDate, LocalDate> vanishedLinkedDays = new TreeMap<>();
@@ -106,7 +106,7 @@ public final class SealVerifier {
         }
         if (statement != null) {
             checkLog(statement, files, problems);
-        } else if (!Files.exists(files.log())) {
+        } else if (files.presentLog().isEmpty() && !files.isExpired()) {
             problems.add(new SealProblem(SealProblem.Kind.MISSING_DAY, "the daily file " + files.log().getFileName()
                     + " is gone"));
         }
@@ -148,27 +148,30 @@ public final class SealVerifier {
 
     private static void checkLog(SealStatement statement, DayFiles files, List<SealProblem> problems)
             throws IOException {
-        if (!Files.exists(files.log())) {
-            problems.add(new SealProblem(SealProblem.Kind.MISSING_DAY, "the daily file " + files.log().getFileName()
-                    + " is gone"));
+        if (files.presentLog().isEmpty()) {
+            if (!files.isExpired()) {
+                problems.add(new SealProblem(SealProblem.Kind.MISSING_DAY, "the daily file " + files.log().getFileName()
+                        + " is gone"));
+            }
             return;
         }
-        LogFileFacts facts = LogFileFacts.of(files.log(), statement.fileSize());
+        Path log = files.presentLog().get();
+        LogFileFacts facts = LogFileFacts.of(log, statement.fileSize());
         String found = facts.size() + " bytes and " + facts.lineCount() + " lines";
         String sealed = statement.fileSize() + " bytes and " + statement.lineCount() + " lines";
         if (facts.size() < statement.fileSize()) {
-            problems.add(new SealProblem(SealProblem.Kind.TRUNCATED, files.log().getFileName() + " has " + found
+            problems.add(new SealProblem(SealProblem.Kind.TRUNCATED, log.getFileName() + " has " + found
                     + ", sealed with " + sealed));
         } else if (facts.size() > statement.fileSize()) {
             if (!facts.prefixSha256().orElse("").equals(statement.fileSha256())) {
                 problems.add(new SealProblem(SealProblem.Kind.CHANGED, "the sealed first " + statement.fileSize()
-                        + " bytes of " + files.log().getFileName() + " no longer have SHA-256 " + statement.fileSha256()));
+                        + " bytes of " + log.getFileName() + " no longer have SHA-256 " + statement.fileSha256()));
             }
-            problems.add(new SealProblem(SealProblem.Kind.EXTENDED, files.log().getFileName() + " has " + found
+            problems.add(new SealProblem(SealProblem.Kind.EXTENDED, log.getFileName() + " has " + found
                     + ", sealed with " + sealed + ": " + (facts.lineCount() - statement.lineCount())
                     + " lines were added after sealing"));
         } else if (!facts.sha256().equals(statement.fileSha256())) {
-            problems.add(new SealProblem(SealProblem.Kind.CHANGED, files.log().getFileName() + " has SHA-256 "
+            problems.add(new SealProblem(SealProblem.Kind.CHANGED, log.getFileName() + " has SHA-256 "
                     + facts.sha256() + ", sealed with " + statement.fileSha256() + " (same size, "
                     + (facts.lineCount() == statement.lineCount() ? "same line count"
                     : facts.lineCount() + " lines instead of " + statement.lineCount()) + ")"));
@@ -274,7 +277,7 @@ public final class SealVerifier {
     }
 
     private static DayVerification unsealed(DeviceId device, DayFiles files) {
-        if (Files.exists(files.log())) {
+        if (files.presentLog().isPresent()) {
             boolean leftovers = Files.exists(files.signature()) || Files.exists(files.timeStamp());
             return verdict(device, files.day(), List.of(new SealProblem(SealProblem.Kind.UNSEALED,
                     files.log().getFileName() + " is closed but has no seal statement"

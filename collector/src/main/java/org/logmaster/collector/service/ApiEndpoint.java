@@ -56,7 +56,7 @@ final class ApiEndpoint implements AutoCloseable {
 
     static ApiEndpoint start(CollectorConfig config, Path configFile, IndexDatabase index, Indexer indexer,
                              EventSearch search, DeviceIdentification devices, AuditTrail audit, Clock clock,
-                             BooleanSupplier healthy) throws IOException {
+                             BooleanSupplier healthy, Sealing sealing) throws IOException {
         CollectorConfig.Api api = config.api();
         AuthSettings settings = authSettings(api);
         PasswordHasher hasher = new PasswordHasher(settings.hashParameters());
@@ -70,6 +70,9 @@ final class ApiEndpoint implements AutoCloseable {
                 .addService(logs)
                 .addService(new DeviceGrpcService(devices.registry(), devices.resolver()))
                 .addService(new AdminGrpcService(new UserAdministration(index.dsl(), hasher, clock), audit));
+        if (sealing != null) {
+            sealing.services(config, index, search, clock).forEach(builder::addService);
+        }
         String fingerprint = null;
         if (api.tls()) {
             char[] password = (api.keystorePassword() != null ? api.keystorePassword() : "").toCharArray();

@@ -42,6 +42,7 @@ public final class Collector implements AutoCloseable {
     private String tlsFingerprint;
     private DeviceIdentification devices;
     private ApiEndpoint api;
+    private Sealing sealing;
 
     private Collector(CollectorConfig config) {
         this.config = config;
@@ -83,9 +84,12 @@ public final class Collector implements AutoCloseable {
             listeners.add(l);
         }
         tlsFingerprint = factory.tlsFingerprint();
+        if (config.seal().enabled()) {
+            sealing = Sealing.start(config, index, clock);
+        }
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
-                    devices, audit, clock, () -> writer.healthy() && indexer.healthy());
+                    devices, audit, clock, () -> writer.healthy() && indexer.healthy(), sealing);
         }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
@@ -134,6 +138,7 @@ public final class Collector implements AutoCloseable {
     @Override
     public void close() {
         if (api != null) api.close();
+        if (sealing != null) sealing.close();
         for (Listener l : listeners.reversed()) {
             try {
                 l.close();

@@ -68,6 +68,12 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(null, TestDatabase.Kind.H2, false, 0);
     }
 
+    /** Plaintext, with more services made over the server's database (compliance, export). */
+    public static ApiServer plaintextWith(java.util.function.Function<TestDatabase, List<io.grpc.BindableService>> more)
+            throws Exception {
+        return new ApiServer(null, TestDatabase.Kind.H2, false, 0, more);
+    }
+
     public static ApiServer tls() throws Exception {
         return new ApiServer(new TestCertificates(), TestDatabase.Kind.H2, false, 0);
     }
@@ -82,6 +88,11 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(TestCertificates certificates, TestDatabase.Kind kind, boolean withLogs, int tailBufferEvents)
             throws Exception {
+        this(certificates, kind, withLogs, tailBufferEvents, database -> List.of());
+    }
+
+    private ApiServer(TestCertificates certificates, TestDatabase.Kind kind, boolean withLogs, int tailBufferEvents,
+                      java.util.function.Function<TestDatabase, List<io.grpc.BindableService>> more) throws Exception {
         this.certificates = certificates;
         this.database = TestDatabase.open(kind);
         this.authenticator = new Authenticator(database.dsl(), hasher, settings, clock);
@@ -112,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
             resolver.onSenderAssigned(assignment -> aliases.record(assignment, clock.instant()));
             builder.addService(new LogGrpcService(logs.search(), logs.indexer(), tailBufferEvents));
         }
+        more.apply(database).forEach(builder::addService);
         if (certificates == null) {
             builder.plaintext();
         } else {
