@@ -9,6 +9,7 @@ import java.util.List;
 import org.logmaster.collector.audit.AuditTrail;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.enrich.NeighbourTable;
+import org.logmaster.collector.enrich.RegisteredDeviceTypes;
 import org.logmaster.collector.index.EventRepository;
 import org.logmaster.collector.index.EventSearch;
 import org.logmaster.collector.index.IndexConfig;
@@ -65,11 +66,15 @@ public final class Collector implements AutoCloseable {
         EventRepository repository = new EventRepository(index);
         indexer = new Indexer(layout, repository, new SyslogParser(config.senderZone()), counters,
                 IndexerOptions.defaults().withSenderZone(config.senderZone()));
+        Clock clock = Clock.systemUTC();
+        // the registered device type selects the vendor dialect; unregistered senders are detected
+        RegisteredDeviceTypes deviceTypes = new RegisteredDeviceTypes(index.dsl(), clock, Duration.ofMinutes(1));
+        indexer.deviceTypes(deviceTypes);
         indexer.start();
 
-        Clock clock = Clock.systemUTC();
         AuditTrail audit = new AuditTrail(index.dsl(), clock);
         devices = new DeviceIdentification(index.dsl(), NeighbourTable.system(), audit, clock);
+        devices.registry().addChangeListener(deviceTypes::invalidate);
         devices.start();
         writer = new GroupCommitWriter(layout, devices.resolver(), counters, WriterOptions.defaults()
                 .withQueueCapacity(config.storage().queueCapacity())
