@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "LogMaster collector: receives syslog, keeps the legal daily record, indexes it.",
         subcommands = {RunCommand.class, InitCommand.class, SearchCommand.class, VerifyAuditCommand.class,
+                WhoHadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.logmaster.collector.attribution.AttributionFeed;
+import org.logmaster.collector.attribution.EvidenceLines;
+import org.logmaster.collector.attribution.JdbcAttributionStore;
+import org.logmaster.collector.attribution.WhoHadQuery;
 import org.logmaster.collector.audit.AuditTrail;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.enrich.NeighbourTable;
@@ -38,6 +43,7 @@ public final class Collector implements AutoCloseable {
     private final List<Listener> listeners = new ArrayList<>();
     private IndexDatabase index;
     private Indexer indexer;
+    private AttributionFeed attribution;
     private GroupCommitWriter writer;
     private StatusReporter status;
     private String tlsFingerprint;
@@ -70,7 +76,11 @@ public final class Collector implements AutoCloseable {
         // the registered device type selects the vendor dialect; unregistered senders are detected
         RegisteredDeviceTypes deviceTypes = new RegisteredDeviceTypes(index.dsl(), clock, Duration.ofMinutes(1));
         indexer.deviceTypes(deviceTypes);
+        // leases, NAT translations and associations, built from what is indexed and kept in the index
+        attribution = new AttributionFeed(index.dsl(), Map.of());
+        indexer.addIndexListener(attribution);
         indexer.start();
+        attribution.start();
 
         AuditTrail audit = new AuditTrail(index.dsl(), clock);
         devices = new DeviceIdentification(index.dsl(), NeighbourTable.system(), audit, clock);
@@ -90,7 +100,8 @@ public final class Collector implements AutoCloseable {
         tlsFingerprint = factory.tlsFingerprint();
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
-                    devices, audit, clock, () -> writer.healthy() && indexer.healthy());
+                    devices, audit, clock, () -> writer.healthy() && indexer.healthy(),
+                    new WhoHadQuery(new JdbcAttributionStore(index.dsl()), new EvidenceLines(layout)));
         }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
@@ -160,6 +171,13 @@ public final class Collector implements AutoCloseable {
             }
             try {
                 indexer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (attribution != null) {
+            try {
+                attribution.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
