@@ -40,6 +40,9 @@ public final class AttributionFeed implements IndexListener, AutoCloseable {
     static final Set<String> KINDS = Set.of("dhcp_ack", "dhcp_release", "dhcp_expire", "session_start", "nat_start",
             "session_end", "nat_end", "packet", "wifi_connect", "wifi_auth", "wifi_disconnect");
     static final int BATCH = 1000;
+    /** Longest IPv6 text (with an embedded IPv4 address), and a MAC's normal form: the record columns. */
+    static final int MAX_IP = 45;
+    static final int MAX_MAC = 17;
 
     private final DSLContext db;
     private final Map<String, Duration> configuredLeaseTimes;
@@ -145,8 +148,14 @@ public final class AttributionFeed implements IndexListener, AutoCloseable {
                         e.value6() == null ? null : e.value6().toInstant(), null, null, null, null, List.of(), "",
                         false, null, fields.getOrDefault(e.value1(), Fields.builder()).build());
                 try {
-                    recorder.record(new ObservedEvent(new EvidenceRef(e.value2(), e.value3(), e.value4()),
-                            e.value5().toInstant(), event));
+                    if (usable(event.fields())) {
+                        recorder.record(new ObservedEvent(new EvidenceRef(e.value2(), e.value3(), e.value4()),
+                                e.value5().toInstant(), event));
+                    } else {
+                        log.warn("event {} names an address or MAC no device writes; not used for attribution", e.value1());
+                    }
+                } catch (org.jooq.exception.DataAccessException databaseFailure) {
+                    throw databaseFailure;  // the transaction is lost: the batch is retried
                 } catch (RuntimeException bad) {
                     // a value the recorder cannot use (a port that is no number) must not stop the feed
                     log.warn("event {} not usable for attribution: {}", e.value1(), bad.toString());
@@ -166,6 +175,19 @@ public final class AttributionFeed implements IndexListener, AutoCloseable {
             progressMonitor.notifyAll();
         }
         return count[0];
+    }
+
+    /**
+     * Whether the addresses and MAC fit what devices write (and the record columns): a value
+     * that does not is bad input, skipped here rather than failing the batch over and over.
+     */
+    static boolean usable(Fields fields) {
+        for (Field f : List.of(Field.SRC_IP, Field.DST_IP, Field.NAT_SRC_IP, Field.NAT_DST_IP)) {
+            String ip = fields.get(f);
+            if (ip != null && ip.length() > MAX_IP) return false;
+        }
+        String mac = fields.get(Field.MAC);
+        return mac == null || mac.length() <= MAX_MAC;
     }
 
     /** With nothing left to record, every indexed event is accounted for. */

@@ -94,6 +94,21 @@ abstract class AttributionFeedContract {
     }
 
     @Test
+    void anEventWithAnImpossibleAddressIsSkippedAndTheFeedGoesOn() throws Exception {
+        org.logmaster.collector.parse.Fields bad = org.logmaster.collector.parse.Fields.builder()
+                .put(org.logmaster.collector.parse.Field.EVENT, "dhcp_ack")
+                .put(org.logmaster.collector.parse.Field.SRC_IP, "1".repeat(60))
+                .put(org.logmaster.collector.parse.Field.MAC, PHONE).build();
+        index(DHCP, "2026-11-28T08:59:00Z", "<30>Nov 28 08:59:00 gw dhcpd[1]: DHCPACK on 192.168.1.50 to " + PHONE + " (phone) via igb1",
+                bad);
+        index(DHCP, "2026-11-28T09:00:00Z", "<30>Nov 28 09:00:00 gw dhcpd[1]: DHCPACK on 192.168.1.50 to " + PHONE + " (phone) via igb1");
+
+        assertThat(newFeed().catchUp()).isEqualTo(2);
+        assertThat(query().ask("192.168.1.50", null, Instant.parse("2026-11-28T09:10:00Z")).attribution().candidates())
+                .singleElement().satisfies(c -> assertThat(c.evidence()).hasSize(1));
+    }
+
+    @Test
     void evidenceLinesAreReadFromTheDailyFileWithTheirSealStatus() throws Exception {
         String ack = "<30>Nov 28 09:00:00 gw dhcpd[1]: DHCPACK on 192.168.1.50 to " + PHONE + " (phone) via igb1";
         index(DHCP, "2026-11-28T09:00:00Z", "<30>Nov 28 08:59:00 gw dhcpd[1]: DHCPDISCOVER from " + PHONE + " via igb1");
@@ -150,6 +165,12 @@ abstract class AttributionFeedContract {
 
     /** Appends the line to the device's daily file, as the writer does, and indexes it, as the indexer does. */
     private void index(DeviceId device, String arrival, String message) throws Exception {
+        index(device, arrival, message, null);
+    }
+
+    /** As above, with {@code fields} instead of what the parser extracts (null: the parser's). */
+    private void index(DeviceId device, String arrival, String message, org.logmaster.collector.parse.Fields fields)
+            throws Exception {
         Instant at = Instant.parse(arrival);
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         Path file = layout.fileFor(new DeviceDay(device, DAY));
@@ -158,8 +179,9 @@ abstract class AttributionFeedContract {
         Files.write(file, DailyLine.encode(new RawFrame(bytes, at, InetAddress.getLoopbackAddress(), "udp", null)),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         List<EventRow> rows = new ArrayList<>();
+        var event = parser.parse(bytes, new ParseContext(at, ZoneOffset.UTC));
         rows.add(new EventRow(new DeviceDay(device, DAY), offset, at, "127.0.0.1", "udp",
-                parser.parse(bytes, new ParseContext(at, ZoneOffset.UTC))));
+                fields == null ? event : event.withFields(fields)));
         new EventRepository(index.database()).store(rows, Map.of());
     }
 }
