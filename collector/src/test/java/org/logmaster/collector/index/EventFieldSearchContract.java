@@ -134,6 +134,20 @@ abstract class EventFieldSearchContract {
         assertThat(committed.getFirst().fields()).containsEntry("src_ip", "10.0.0.6");
     }
 
+    @Test
+    void valuesWithTabsBackslashesAndLineBreaksAreStoredAndFoundAsTheyAre() {
+        String user = "DOMAIN\\ay\tse\nx";
+        EventRow odd = row(FW, 20, ACCEPT_FROM_111);
+        odd = new EventRow(odd.deviceDay(), odd.fileOffset(), odd.arrival(), odd.sender(), odd.listener(),
+                odd.event().withFields(odd.event().fields().toBuilder().put(org.logmaster.collector.parse.Field.USER, user).build()));
+        new EventRepository(database).store(List.of(odd), Map.of());
+
+        SearchResult result = search.search(SearchQuery.all()
+                .withFields(List.of(new FieldFilter(org.logmaster.collector.parse.Field.USER, user))));
+
+        assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.fields().get("user")).isEqualTo(user));
+    }
+
     private EventRow row(DeviceId device, int secondsAfterT0, String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         long offset = offsets.merge(device, 1000L, Long::sum) - 1000;

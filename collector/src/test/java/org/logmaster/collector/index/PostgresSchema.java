@@ -7,6 +7,7 @@ import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_PROGRESS;
 import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_STATICS;
 import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_TRANSLATIONS;
 import static org.logmaster.collector.index.schema.Tables.EVENTS;
+import static org.logmaster.collector.index.schema.Tables.EVENT_FIELDS;
 import static org.logmaster.collector.index.schema.Tables.INDEX_PROGRESS;
 
 import java.sql.Connection;
@@ -81,8 +82,8 @@ public final class PostgresSchema implements AutoCloseable {
         }
         try (Connection c = DriverManager.getConnection(config().jdbcUrl(), USER, "")) {
             DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
-            // cascade: event_fields refers to events
-            dsl.truncate(EVENTS).restartIdentity().cascade().execute();
+            dsl.truncate(EVENTS).restartIdentity().execute();
+            dsl.truncate(EVENT_FIELDS).execute();  // ids start again at 1: old fields would attach to new rows
             dsl.truncate(INDEX_PROGRESS).execute();
             dsl.truncate(ATTRIBUTION_LEASES, ATTRIBUTION_TRANSLATIONS, ATTRIBUTION_ASSOCIATIONS, ATTRIBUTION_STATICS,
                     ATTRIBUTION_EVIDENCE, ATTRIBUTION_PROGRESS).execute();
