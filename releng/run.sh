@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs LogMaster's main job on this machine: builds what is not built yet, then starts the
 # collector on its embedded H2 default with a local data folder (./data), printing where it
-# listens and where data goes. Ctrl-C stops it (everything received is stored first).
-# Usage: releng/run.sh [--console]   (--console also starts the desktop console when built)
+# listens and where data goes, and the desktop console beside it when there is a display.
+# Ctrl-C stops the collector (everything received is stored first).
+# Usage: releng/run.sh [--no-console]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,7 +30,17 @@ if [ ! -f "$CONFIG" ]; then
   collector init --config "$CONFIG" --data-dir "$DATA" "${ports[@]}"
 fi
 
-if [ "${1:-}" = "--console" ] && [ -x releng/console/start-console.sh ]; then
+CONSOLE_PRODUCT="$ROOT/console-rcp/org.logmaster.console.product/target/products/org.logmaster.console.product/linux/gtk/x86_64"
+if [ "${1:-}" = "--no-console" ]; then
+  :
+elif [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "== no display: the console is not started (on a desktop: releng/console/start-console.sh)"
+else
+  if ! ls "$CONSOLE_PRODUCT"/plugins/org.eclipse.equinox.launcher_*.jar >/dev/null 2>&1; then
+    echo "== building the console (first time only, a few minutes; tests skipped)"
+    ./mvnw -B -q -ntp package -DskipTests
+  fi
+  echo "== starting the console: connect to localhost, API port in $CONFIG (section api), user admin"
   releng/console/start-console.sh &
 fi
 exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$JAR" run --config "$CONFIG"
