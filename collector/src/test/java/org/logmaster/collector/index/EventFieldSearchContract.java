@@ -148,6 +148,22 @@ abstract class EventFieldSearchContract {
         assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.fields().get("user")).isEqualTo(user));
     }
 
+    @Test
+    void rowsStoredAgainBeyondTheProgressKeepOneCopyOfTheirFields() {
+        List<EventRow> again = new ArrayList<>();
+        again.add(row(FW, 30, DENY_FROM_112));
+        EventRow first = again.getFirst();
+        new EventRepository(database).store(again, Map.of());
+        // a second writer or a restored backup: the same line comes again, with a new one after it
+        again.add(row(FW, 31, DENY_FROM_112));
+        new EventRepository(database).store(again, Map.of());
+
+        SearchResult result = search.search(fields("srcip=10.0.0.6").withTimeRange(T0.plusSeconds(30), T0.plusSeconds(32)));
+
+        assertThat(result.events()).extracting(IndexedEvent::fileOffset).containsExactly(first.fileOffset(), first.fileOffset() + 1000);
+        assertThat(result.events()).allSatisfy(e -> assertThat(e.fields()).containsEntry("action", "deny"));
+    }
+
     private EventRow row(DeviceId device, int secondsAfterT0, String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         long offset = offsets.merge(device, 1000L, Long::sum) - 1000;
