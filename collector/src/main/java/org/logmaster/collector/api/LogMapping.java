@@ -7,6 +7,7 @@ import org.logmaster.api.v1.EventFormat;
 import org.logmaster.api.v1.Severity;
 import org.logmaster.api.v1.TimeRange;
 import org.logmaster.collector.enrich.DeviceId;
+import org.logmaster.collector.index.FieldFilter;
 import org.logmaster.collector.index.IndexedEvent;
 import org.logmaster.collector.index.SearchQuery;
 
@@ -22,7 +23,17 @@ final class LogMapping {
                 ProtoMapping.instant(range.hasTo(), range.getTo()),
                 maxSeverity(filter.getMinSeverity()),
                 ProtoMapping.emptyToNull(filter.getText()),
-                1, 0);
+                1, 0, fields(filter));
+    }
+
+    private static List<FieldFilter> fields(EventFilter filter) {
+        return filter.getFieldsList().stream().map(c -> {
+            try {
+                return FieldFilter.parse(c.getName() + "=" + c.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("fields: " + e.getMessage(), e);
+            }
+        }).toList();
     }
 
     private static DeviceId deviceId(String id) {
@@ -62,7 +73,8 @@ final class LogMapping {
                 .setProcId(ProtoMapping.nullToEmpty(e.procId()))
                 .setMsgId(ProtoMapping.nullToEmpty(e.msgId()))
                 .setStructuredData(ProtoMapping.nullToEmpty(e.structuredDataText()))
-                .setMessage(ProtoMapping.nullToEmpty(e.message()));
+                .setMessage(ProtoMapping.nullToEmpty(e.message()))
+                .putAllFields(e.fields());
         if (e.fileDay() != null) b.setDay(e.fileDay().toString());
         if (e.deviceTime() != null) b.setDeviceTime(ProtoMapping.timestamp(e.deviceTime()));
         if (e.severity() != null && e.severity() >= 0 && e.severity() <= 7) b.setSeverityValue(e.severity() + 1);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.logmaster.api.v1.AdminServiceGrpc;
+import org.logmaster.api.v1.AttributionServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.ComplianceServiceGrpc;
 import org.logmaster.api.v1.ExportServiceGrpc;
@@ -40,6 +41,9 @@ public final class MethodPolicies {
         put(m, LogServiceGrpc.getTailMethod(), audited(Permission.LOGS_READ));
         put(m, LogServiceGrpc.getSearchMethod(), audited(Permission.LOGS_READ));
         put(m, LogServiceGrpc.getHistogramMethod(), audited(Permission.LOGS_READ));
+
+        // An attribution names a subscriber: evidence, for auditors and administrators only.
+        put(m, AttributionServiceGrpc.getWhoHadMethod(), audited(Permission.EVIDENCE_EXPORT));
 
         put(m, DeviceServiceGrpc.getListMethod(), quiet(Permission.DEVICES_READ));
         put(m, DeviceServiceGrpc.getListUnknownSendersMethod(), quiet(Permission.DEVICES_READ));

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "LogMaster collector: receives syslog, keeps the legal daily record, indexes it.",
         subcommands = {RunCommand.class, InitCommand.class, SearchCommand.class, VerifyAuditCommand.class,
                 SealCommand.class, VerifyCommand.class, ExportCommand.class,
+                WhoHadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

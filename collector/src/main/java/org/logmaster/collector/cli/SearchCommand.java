@@ -12,6 +12,7 @@ import org.logmaster.collector.config.ConfigException;
 import org.logmaster.collector.enrich.DeviceAliasStore;
 import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.index.EventSearch;
+import org.logmaster.collector.index.FieldFilter;
 import org.logmaster.collector.index.IndexDatabase;
 import org.logmaster.collector.index.IndexedEvent;
 import org.logmaster.collector.index.SearchQuery;
@@ -19,10 +20,11 @@ import org.logmaster.collector.index.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** Searches the index from the appliance's shell, while the collector runs or not. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search stored messages by device, time range, severity and text.")
+        description = "Search stored messages by device, time range, severity, text and normalised fields.")
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -43,6 +45,10 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--text"}, paramLabel = "TEXT", description = "Case-insensitive text in the message.")
     String text;
+
+    @Parameters(paramLabel = "FIELD=VALUE", arity = "0..*",
+            description = "Normalised fields that must all match, e.g. srcip=10.0.0.5 action=deny (names as in docs/devices.md; underscores optional).")
+    List<String> fields = List.of();
 
     @Option(names = {"-n", "--limit"}, defaultValue = "100", description = "Rows to show (default ${DEFAULT-VALUE}).")
     int limit;
@@ -73,7 +79,8 @@ final class SearchCommand implements Callable<Integer> {
 
     SearchQuery query(Instant now) {
         SearchQuery q = new SearchQuery(devices.stream().map(DeviceId::new).toList(),
-                time(from, now, "--from"), time(to, now, "--to"), severity(severity), text, limit, offset);
+                time(from, now, "--from"), time(to, now, "--to"), severity(severity), text, limit, offset,
+                FieldFilter.parseAll(fields));
         return q;
     }
 
@@ -99,6 +106,12 @@ final class SearchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--severity: '" + value + "' is not 0-7 or one of " + SEVERITIES);
     }
 
+    private static String fieldsText(IndexedEvent e) {
+        StringBuilder b = new StringBuilder();
+        e.fields().forEach((k, v) -> b.append(b.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
     static void print(SearchResult result, ZoneId zone, PrintStream out) {
         for (IndexedEvent e : result.events()) {
             out.printf("%s %s %s %s %s%s%n",
@@ -107,6 +120,7 @@ final class SearchCommand implements Callable<Integer> {
                     e.hostname() == null ? "-" : e.hostname(),
                     e.appName() == null ? "" : e.appName() + ": ",
                     e.message());
+            if (!e.fields().isEmpty()) out.printf("    %s%n", fieldsText(e));
         }
         out.printf("%d of %d matching messages%n", result.events().size(), result.total());
     }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
@@ -25,17 +28,22 @@ final class CopyInserter implements EventInserter {
     @Override
     public void insert(DSLContext tx, List<EventRow> rows) {
         if (rows.isEmpty()) return;
-        String sql = "COPY " + tx.render(EVENTS) + " ("
-                + EventColumns.INSERTED.stream().map(f -> tx.render(f.getUnqualifiedName())).collect(Collectors.joining(", "))
-                + ") FROM STDIN";
         // merging the trigram index's pending list is much cheaper with room to sort in
         tx.setLocal(DSL.name("work_mem"), DSL.inline("64MB")).execute();
+        copy(tx, EVENTS, EventColumns.INSERTED, rows.stream().map(EventColumns::values).iterator());
+    }
+
+    /** {@code COPY table (columns) FROM STDIN} of {@code rows}, each its values in column order. */
+    static void copy(DSLContext tx, Table<?> table, List<? extends Field<?>> columns, Iterator<Object[]> rows) {
+        String sql = "COPY " + tx.render(table) + " ("
+                + columns.stream().map(f -> tx.render(f.getUnqualifiedName())).collect(Collectors.joining(", "))
+                + ") FROM STDIN";
         tx.connection(connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
                 StringBuilder text = new StringBuilder(FLUSH_BYTES + 64 * 1024);
-                for (EventRow row : rows) {
-                    appendRow(text, EventColumns.values(row));
+                while (rows.hasNext()) {
+                    appendRow(text, rows.next());
                     if (text.length() >= FLUSH_BYTES) {
                         send(copy, text);
                     }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.logmaster.collector.enrich.DeviceId;
 
 /**
- * The filter of a {@link SearchQuery} (devices with their aliases, time range, severity, text)
+ * The filter of a {@link SearchQuery} (devices with their aliases, time range, severity, text, fields)
  * applied to events in memory, by the same rules as {@link EventSearch} applies it in SQL: for
  * events that reach a live tail before anyone searches for them.
  */
@@ -33,6 +33,9 @@ public final class EventMatcher implements Predicate<IndexedEvent> {
         if (query.from() != null && e.arrival().isBefore(query.from())) return false;
         if (query.to() != null && !e.arrival().isBefore(query.to())) return false;
         if (query.maxSeverity() != null && (e.severity() == null || e.severity() > query.maxSeverity())) return false;
+        for (FieldFilter f : query.fields()) {
+            if (!f.value().equals(e.fields().get(f.field().key()))) return false;
+        }
         return text == null || (e.message() != null && e.message().toLowerCase(Locale.ROOT).contains(text));
     }
 }

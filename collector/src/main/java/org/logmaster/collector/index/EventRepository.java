@@ -59,7 +59,7 @@ public final class EventRepository {
     }
 
     /**
-     * Inserts the rows and records the files' new offsets in one transaction. Should rows
+     * Inserts the rows (with their normalised fields) and records the files' new offsets in one transaction. Should rows
      * already be there (the index and the progress disagree, which only a second writer or a
      * restored backup can cause), the batch is stored again skipping those rows.
      */
@@ -76,6 +76,7 @@ public final class EventRepository {
         try {
             return database.dsl().transactionResult(tx -> {
                 inserter.insert(tx.dsl(), rows);
+                EventFieldRows.insert(tx.dsl(), rows, false);
                 saveProgress(tx.dsl(), newOffsets);
                 return readBack ? readBack(tx.dsl(), rows) : List.of();
             });
@@ -85,6 +86,7 @@ public final class EventRepository {
                     rows.size(), e.getMessage());
             return database.dsl().transactionResult(tx -> {
                 BatchInserter.insertMissing(tx.dsl(), rows);
+                EventFieldRows.insert(tx.dsl(), rows, true);
                 saveProgress(tx.dsl(), newOffsets);
                 return readBack ? readBack(tx.dsl(), rows) : List.of();
             });
@@ -103,7 +105,8 @@ public final class EventRepository {
         ranges.forEach((deviceDay, range) -> lines.add(EVENTS.DEVICE_ID.eq(deviceDay.device().value())
                 .and(EVENTS.FILE_DAY.eq(deviceDay.day()))
                 .and(EVENTS.FILE_OFFSET.between(range[0], range[1]))));
-        return tx.selectFrom(EVENTS).where(DSL.or(lines)).orderBy(EVENTS.ID).fetch(EventSearch::toEvent);
+        return EventFieldRows.withFields(tx,
+                tx.selectFrom(EVENTS).where(DSL.or(lines)).orderBy(EVENTS.ID).fetch(EventSearch::toEvent));
     }
 
     private static void saveProgress(DSLContext tx, Map<DeviceDay, Long> newOffsets) {

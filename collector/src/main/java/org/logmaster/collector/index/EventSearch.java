@@ -22,7 +22,7 @@ import org.logmaster.collector.index.schema.tables.records.EventsRecord;
 
 /**
  * Searches the index: by devices (with their former ids, see {@link DeviceAlias}), arrival time
- * range, severity and message text, a page at a time in arrival order, with the total number of
+ * range, severity, message text and normalised fields ({@link FieldFilter}), a page at a time in arrival order, with the total number of
  * matches. Used by the {@code search} command and the gRPC API.
  *
  * <p>For paging while rows are being added, {@link #page} pages by position ("after this row")
@@ -63,12 +63,12 @@ public final class EventSearch {
     public SearchResult search(SearchQuery query) {
         Condition where = conditionOf(query);
         long total = database.dsl().fetchCount(EVENTS, where);
-        List<IndexedEvent> events = database.dsl().selectFrom(EVENTS)
+        List<IndexedEvent> events = withFields(database.dsl().selectFrom(EVENTS)
                 .where(where)
                 .orderBy(EVENTS.ARRIVAL_TIME, EVENTS.ID)
                 .limit(query.limit())
                 .offset(query.offset())
-                .fetch(EventSearch::toEvent);
+                .fetch(EventSearch::toEvent));
         return new SearchResult(events, total);
     }
 
@@ -102,7 +102,8 @@ public final class EventSearch {
             }
             sort = List.of(EVENTS.ARRIVAL_TIME.desc(), EVENTS.ID.desc());
         }
-        return database.dsl().selectFrom(EVENTS).where(where).orderBy(sort).limit(query.limit()).fetch(EventSearch::toEvent);
+        return withFields(database.dsl().selectFrom(EVENTS).where(where).orderBy(sort).limit(query.limit())
+                .fetch(EventSearch::toEvent));
     }
 
     /**
@@ -110,11 +111,11 @@ public final class EventSearch {
      * resumed live tail missed. The query's limit and offset are ignored.
      */
     public List<IndexedEvent> after(SearchQuery query, long afterId, int limit) {
-        return database.dsl().selectFrom(EVENTS)
+        return withFields(database.dsl().selectFrom(EVENTS)
                 .where(conditionOf(query).and(EVENTS.ID.gt(afterId)))
                 .orderBy(EVENTS.ID)
                 .limit(limit)
-                .fetch(EventSearch::toEvent);
+                .fetch(EventSearch::toEvent));
     }
 
     /** Whether a row with this id is in the index. */
@@ -185,6 +186,7 @@ public final class EventSearch {
             // the pattern is built here, not in SQL, so PostgreSQL's trigram index can use it
             conditions.add(EVENTS.MESSAGE.likeIgnoreCase("%" + escapeLike(query.text()) + "%", LIKE_ESCAPE));
         }
+        for (FieldFilter field : query.fields()) conditions.add(EventFieldRows.matches(field));
         return DSL.and(conditions);
     }
 
@@ -196,6 +198,10 @@ public final class EventSearch {
             escaped.append(c);
         }
         return escaped.toString();
+    }
+
+    private List<IndexedEvent> withFields(List<IndexedEvent> events) {
+        return EventFieldRows.withFields(database.dsl(), events);
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.logmaster.collector.enrich.DeviceId;
 import org.logmaster.collector.ingest.CounterRegistry;
 import org.logmaster.collector.parse.LogEvent;
 import org.logmaster.collector.parse.MessageParser;
@@ -65,6 +67,8 @@ public final class Indexer implements AppendListener, AutoCloseable {
     private ByteBuffer readBuffer;
 
     private volatile boolean closing;
+    /** The registered type of a device, the dialect hint of its messages; null: detect. */
+    private volatile Function<DeviceId, String> deviceTypes = device -> null;
 
     public Indexer(DailyFileLayout layout, EventRepository repository, MessageParser parser, CounterRegistry counters,
                    IndexerOptions options) {
@@ -112,6 +116,16 @@ public final class Indexer implements AppendListener, AutoCloseable {
             return file;
         });
         work.release();
+    }
+
+    /**
+     * Where the parse step learns a device's registered type, which selects the vendor dialect
+     * for its messages (see {@link org.logmaster.collector.parse.dialect.Dialects}); without it,
+     * or for unregistered senders, the dialect is detected. Called on the indexer thread for
+     * every line, so it must answer from memory.
+     */
+    public void deviceTypes(Function<DeviceId, String> types) {
+        this.deviceTypes = java.util.Objects.requireNonNull(types, "types");
     }
 
     /** Registers a listener for committed rows (live tails, alerts); do it before {@link #start}. */
@@ -284,18 +298,26 @@ public final class Indexer implements AppendListener, AutoCloseable {
             return;
         }
         file.lastArrival(line.arrival());
-        LogEvent event = parse(line);
+        LogEvent event = parse(line, file.deviceDay().device());
         batch.add(new EventRow(file.deviceDay(), offset, line.arrival(), line.sender(), line.listener(), event));
         batch.countParsed(line.listener(), event.malformed());
     }
 
-    private LogEvent parse(DailyLine line) {
+    private LogEvent parse(DailyLine line, DeviceId device) {
         try {
-            LogEvent event = parser.parse(line.raw(), new ParseContext(line.arrival(), senderZone));
+            LogEvent event = parser.parse(line.raw(), new ParseContext(line.arrival(), senderZone), deviceType(device));
             if (event != null) return event;
             return LogEvent.raw(new String(line.raw(), StandardCharsets.UTF_8), "parser returned nothing");
         } catch (RuntimeException e) {
             return LogEvent.raw(new String(line.raw(), StandardCharsets.UTF_8), "parser failed: " + e);
+        }
+    }
+
+    private String deviceType(DeviceId device) {
+        try {
+            return deviceTypes.apply(device);
+        } catch (RuntimeException e) {
+            return null;  // detection works without it
         }
     }
 

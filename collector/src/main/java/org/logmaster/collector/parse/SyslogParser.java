@@ -59,6 +59,7 @@ public final class SyslogParser implements MessageParser {
      * @param dialectHint the sender's registered device type (e.g. {@code fortigate},
      *                    {@code cisco-asa}, see {@link Dialects}), or null to detect the dialect
      */
+    @Override
     public LogEvent parse(byte[] message, ParseContext context, String dialectHint) {
         try {
             LogEvent event = isRfc5424(message) ? rfc5424.parse(message, context) : rfc3164.parse(message, context);

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.logmaster.collector.api.AccessInterceptor;
 import org.logmaster.collector.api.AdminGrpcService;
+import org.logmaster.collector.api.AttributionGrpcService;
+import org.logmaster.collector.attribution.WhoHadQuery;
 import org.logmaster.collector.api.AuthGrpcService;
 import org.logmaster.collector.api.DeviceGrpcService;
 import org.logmaster.collector.api.GrpcServer;
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC API as the collector runs it: TLS with the appliance certificate (generated on first
- * start), every call through the {@link AccessInterceptor}, the Auth, Log, Device and Admin
- * services, health checks that report NOT_SERVING while writing or indexing fails, and hourly
+ * start), every call through the {@link AccessInterceptor}, the Auth, Log, Device, Admin and
+ * Attribution services, health checks that report NOT_SERVING while writing or indexing fails, and hourly
  * removal of expired sessions.
  */
 final class ApiEndpoint implements AutoCloseable {
@@ -56,7 +58,7 @@ final class ApiEndpoint implements AutoCloseable {
 
     static ApiEndpoint start(CollectorConfig config, Path configFile, IndexDatabase index, Indexer indexer,
                              EventSearch search, DeviceIdentification devices, AuditTrail audit, Clock clock,
-                             BooleanSupplier healthy, Sealing sealing) throws IOException {
+                             BooleanSupplier healthy, Sealing sealing, WhoHadQuery whoHad) throws IOException {
         CollectorConfig.Api api = config.api();
         AuthSettings settings = authSettings(api);
         PasswordHasher hasher = new PasswordHasher(settings.hashParameters());
@@ -69,7 +71,8 @@ final class ApiEndpoint implements AutoCloseable {
                 .addService(new AuthGrpcService(authenticator))
                 .addService(logs)
                 .addService(new DeviceGrpcService(devices.registry(), devices.resolver()))
-                .addService(new AdminGrpcService(new UserAdministration(index.dsl(), hasher, clock), audit));
+                .addService(new AdminGrpcService(new UserAdministration(index.dsl(), hasher, clock), audit))
+                .addService(new AttributionGrpcService(whoHad));
         if (sealing != null) {
             sealing.services(config, index, search, clock).forEach(builder::addService);
         }

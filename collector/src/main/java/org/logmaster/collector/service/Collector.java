@@ -6,9 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.logmaster.collector.attribution.AttributionFeed;
+import org.logmaster.collector.attribution.EvidenceLines;
+import org.logmaster.collector.attribution.JdbcAttributionStore;
+import org.logmaster.collector.attribution.WhoHadQuery;
 import org.logmaster.collector.audit.AuditTrail;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.enrich.NeighbourTable;
+import org.logmaster.collector.enrich.RegisteredDeviceTypes;
 import org.logmaster.collector.index.EventRepository;
 import org.logmaster.collector.index.EventSearch;
 import org.logmaster.collector.index.IndexConfig;
@@ -37,6 +43,7 @@ public final class Collector implements AutoCloseable {
     private final List<Listener> listeners = new ArrayList<>();
     private IndexDatabase index;
     private Indexer indexer;
+    private AttributionFeed attribution;
     private GroupCommitWriter writer;
     private StatusReporter status;
     private String tlsFingerprint;
@@ -66,11 +73,19 @@ public final class Collector implements AutoCloseable {
         EventRepository repository = new EventRepository(index);
         indexer = new Indexer(layout, repository, new SyslogParser(config.senderZone()), counters,
                 IndexerOptions.defaults().withSenderZone(config.senderZone()));
-        indexer.start();
-
         Clock clock = Clock.systemUTC();
+        // the registered device type selects the vendor dialect; unregistered senders are detected
+        RegisteredDeviceTypes deviceTypes = new RegisteredDeviceTypes(index.dsl(), clock, Duration.ofMinutes(1));
+        indexer.deviceTypes(deviceTypes);
+        // leases, NAT translations and associations, built from what is indexed and kept in the index
+        attribution = new AttributionFeed(index.dsl(), Map.of());
+        indexer.addIndexListener(attribution);
+        indexer.start();
+        attribution.start();
+
         AuditTrail audit = new AuditTrail(index.dsl(), clock);
         devices = new DeviceIdentification(index.dsl(), NeighbourTable.system(), audit, clock);
+        devices.registry().addChangeListener(deviceTypes::invalidate);
         devices.start();
         writer = new GroupCommitWriter(layout, devices.resolver(), counters, WriterOptions.defaults()
                 .withQueueCapacity(config.storage().queueCapacity())
@@ -89,7 +104,8 @@ public final class Collector implements AutoCloseable {
         }
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
-                    devices, audit, clock, () -> writer.healthy() && indexer.healthy(), sealing);
+                    devices, audit, clock, () -> writer.healthy() && indexer.healthy(), sealing,
+                    new WhoHadQuery(new JdbcAttributionStore(index.dsl()), new EvidenceLines(layout)));
         }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
@@ -160,6 +176,13 @@ public final class Collector implements AutoCloseable {
             }
             try {
                 indexer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (attribution != null) {
+            try {
+                attribution.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -162,7 +162,8 @@ class GrpcAccessTest {
     @Test
     void everyMethodOfTheContractHasAPolicy() {
         for (var service : List.of(AuthServiceGrpc.getServiceDescriptor(), LogServiceGrpc.getServiceDescriptor(),
-                DeviceServiceGrpc.getServiceDescriptor(), AdminServiceGrpc.getServiceDescriptor())) {
+                DeviceServiceGrpc.getServiceDescriptor(), AdminServiceGrpc.getServiceDescriptor(),
+                org.logmaster.api.v1.AttributionServiceGrpc.getServiceDescriptor())) {
             for (var method : service.getMethods()) {
                 assertThat(MethodPolicies.standard().find(method.getFullMethodName())).as(method.getFullMethodName()).isPresent();
             }

@@ -106,6 +106,32 @@ abstract class LogServiceContract {
     }
 
     @Test
+    void searchByFieldsFindsTheDialectsEventsAndReturnsTheirFields() throws Exception {
+        String m = marker();
+        api.logs.send("<30>1 2025-03-01T09:00:00Z gw dhcpd 7 - - DHCPACK on 10.9.9.9 to 74:83:c2:c3:31:7f (" + m + ") via igb1",
+                Instant.parse("2025-03-01T09:00:00Z"), "192.0.2.60");
+        api.logs.send("<30>1 2025-03-01T09:00:01Z gw dhcpd 7 - - DHCPRELEASE of 10.9.9.9 from 74:83:c2:c3:31:7f (" + m + ") via igb1",
+                Instant.parse("2025-03-01T09:00:01Z"), "192.0.2.60");
+        sent += 2;
+        api.logs.awaitIndexed(sent);
+
+        SearchResponse response = logs.search(SearchRequest.newBuilder().setFilter(EventFilter.newBuilder()
+                .addFields(org.logmaster.api.v1.FieldCondition.newBuilder().setName("clienthost").setValue(m))
+                .addFields(org.logmaster.api.v1.FieldCondition.newBuilder().setName("event").setValue("dhcp_ack"))).build());
+
+        assertThat(response.getTotalCount()).isEqualTo(1);
+        assertThat(response.getEvents(0).getFieldsMap()).containsEntry("src_ip", "10.9.9.9")
+                .containsEntry("mac", "74:83:c2:c3:31:7f").containsEntry("dialect", "isc-dhcpd");
+    }
+
+    @Test
+    void anUnknownFieldNameIsAnInvalidArgument() {
+        assertStatus(() -> logs.search(SearchRequest.newBuilder().setFilter(EventFilter.newBuilder()
+                .addFields(org.logmaster.api.v1.FieldCondition.newBuilder().setName("colour").setValue("red"))).build()),
+                Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
     void searchPagesCoverEveryMatchOnceNewestFirstWithTheTotal() throws Exception {
         String m = marker();
         send(m, 25, Instant.parse("2025-03-01T08:00:00Z"), "192.0.2.1");

@@ -28,6 +28,7 @@ import org.logmaster.collector.ingest.CounterRegistry;
 import org.logmaster.collector.ingest.RawFrame;
 import org.logmaster.collector.parse.LogEvent;
 import org.logmaster.collector.parse.MessageParser;
+import org.logmaster.collector.parse.ParseContext;
 import org.logmaster.collector.store.DailyFileLayout;
 import org.logmaster.collector.store.DailyLine;
 import org.logmaster.collector.store.GroupCommitWriter;
@@ -322,6 +323,47 @@ abstract class IndexerContract {
             assertThat(tail.next(WAIT)).isInstanceOfSatisfying(TailBuffer.Event.class,
                     e -> assertThat(e.event().message()).isEqualTo("message after the gap"));
         }
+    }
+
+    @Test
+    void theParseStepIsToldEachDevicesRegisteredTypeAsTheDialectHint() throws Exception {
+        writeWithoutIndexer(frames(20, 2, MORNING, Duration.ofSeconds(1)));
+        Map<String, String> hints = new java.util.concurrent.ConcurrentHashMap<>();
+        MessageParser recording = new MessageParser() {
+            @Override
+            public LogEvent parse(byte[] message, ParseContext context) {
+                throw new AssertionError("the indexer must pass the hint");
+            }
+
+            @Override
+            public LogEvent parse(byte[] message, ParseContext context, String dialectHint) {
+                hints.put(new String(message, StandardCharsets.UTF_8), dialectHint == null ? "(detect)" : dialectHint);
+                return LogEvent.raw(new String(message, StandardCharsets.UTF_8), "test");
+            }
+        };
+        IndexDatabase database = open();
+        Indexer indexer = new Indexer(layout, new EventRepository(database), recording, counters, IndexerOptions.defaults());
+        indexer.deviceTypes(device -> device.value().equals("ip-192-0-2-1") ? "fortigate" : null);
+        indexer.start();
+        toClose.push(indexer);
+
+        assertThat(indexer.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(hints).containsEntry("<134>message 0", "fortigate").containsEntry("<134>message 1", "(detect)");
+    }
+
+    @Test
+    void vendorFieldsOfIndexedLinesAreSearchable() throws Exception {
+        writeWithoutIndexer(List.of(
+                frame("<30>Nov 27 09:00:00 gw dhcpd[1]: DHCPACK on 10.0.0.5 to 74:83:c2:c3:31:7f (phone) via igb1", MORNING, "192.0.2.1"),
+                frame("<30>Nov 27 09:00:01 gw dhcpd[1]: DHCPACK on 10.0.0.6 to 74:83:c2:c3:31:80 (tv) via igb1", MORNING, "192.0.2.1")));
+        IndexDatabase database = open();
+        Indexer indexer = started(database, new org.logmaster.collector.parse.SyslogParser(ISTANBUL));
+
+        assertThat(indexer.awaitCaughtUp(WAIT)).isTrue();
+        SearchResult result = new EventSearch(database).search(SearchQuery.all()
+                .withFields(FieldFilter.parseAll(List.of("srcip=10.0.0.5 dialect=isc-dhcpd"))));
+        assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.fields())
+                .containsEntry("mac", "74:83:c2:c3:31:7f").containsEntry("event", "dhcp_ack"));
     }
 
     private IndexDatabase open() {

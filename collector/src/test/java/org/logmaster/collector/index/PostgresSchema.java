@@ -1,6 +1,13 @@
 package org.logmaster.collector.index;
 
+import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_ASSOCIATIONS;
+import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_EVIDENCE;
+import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_LEASES;
+import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_PROGRESS;
+import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_STATICS;
+import static org.logmaster.collector.index.schema.Tables.ATTRIBUTION_TRANSLATIONS;
 import static org.logmaster.collector.index.schema.Tables.EVENTS;
+import static org.logmaster.collector.index.schema.Tables.EVENT_FIELDS;
 import static org.logmaster.collector.index.schema.Tables.INDEX_PROGRESS;
 
 import java.sql.Connection;
@@ -19,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * Without a reachable PostgreSQL the class is skipped with a visible message, unless CI=true,
  * where that is a failure. LOGMASTER_TEST_PG_URL and LOGMASTER_TEST_PG_USER point elsewhere.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
     static final String SERVER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("LOGMASTER_TEST_PG_USER", "postgres");
 
@@ -30,7 +37,7 @@ final class PostgresSchema implements AutoCloseable {
         this.name = name;
     }
 
-    static PostgresSchema create() {
+    public static PostgresSchema create() {
         String name = "lm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = connect(); Statement s = c.createStatement()) {
             ensureTrigramExtensionOutsideTestSchemas(s);
@@ -63,12 +70,12 @@ final class PostgresSchema implements AutoCloseable {
         return DriverManager.getConnection(SERVER, USER, "");
     }
 
-    IndexConfig config() {
+    public IndexConfig config() {
         return IndexConfig.of(SERVER + "?currentSchema=" + name, USER, "");
     }
 
     /** Empties the tables (creating them first if no test did yet). */
-    void empty() {
+    public void empty() {
         if (!migrated) {
             IndexDatabase.open(config()).close();
             migrated = true;
@@ -76,7 +83,10 @@ final class PostgresSchema implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(config().jdbcUrl(), USER, "")) {
             DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
             dsl.truncate(EVENTS).restartIdentity().execute();
+            dsl.truncate(EVENT_FIELDS).execute();  // ids start again at 1: old fields would attach to new rows
             dsl.truncate(INDEX_PROGRESS).execute();
+            dsl.truncate(ATTRIBUTION_LEASES, ATTRIBUTION_TRANSLATIONS, ATTRIBUTION_ASSOCIATIONS, ATTRIBUTION_STATICS,
+                    ATTRIBUTION_EVIDENCE, ATTRIBUTION_PROGRESS).execute();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test schema " + name, e);
         }

@@ -31,7 +31,9 @@ import org.logmaster.collector.store.WriterStats;
  * Throughput of the storage stage: pushes N frames (about 200 bytes, from 100 devices) through
  * the durable writer into a temporary folder, then indexes the files into H2 and PostgreSQL.
  * Prints figures; asserts nothing. Arguments: [frames] [devices] [targets: h2,pg (default) | h2 | pg | pg-no-trgm | none].
- * The parser is the test stand-in (PRI only), so indexing figures exclude real parsing.
+ * The parser is the test stand-in (PRI only), so indexing figures exclude real parsing. With
+ * {@code -Dfields=true} every row also gets eight normalised fields (a firewall session's), to
+ * measure what storing the searchable fields costs.
  */
 public final class StoreBenchmark {
     private static final int PRODUCERS = 2;
@@ -98,7 +100,8 @@ public final class StoreBenchmark {
 
     private static void index(DailyFileLayout layout, String name, IndexConfig config, int frames) throws Exception {
         try (IndexDatabase database = IndexDatabase.open(config)) {
-            Indexer indexer = new Indexer(layout, new EventRepository(database), new PriorityOnlyParser(),
+            Indexer indexer = new Indexer(layout, new EventRepository(database),
+                    Boolean.getBoolean("fields") ? new FirewallFieldsParser() : new PriorityOnlyParser(),
                     new CounterRegistry(), IndexerOptions.defaults());
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
@@ -134,6 +137,26 @@ public final class StoreBenchmark {
             } finally {
                 sql("DROP SCHEMA " + schema + " CASCADE");
             }
+        }
+    }
+
+    /** The stand-in parser plus the fields a firewall's session end carries, varied per message. */
+    private static final class FirewallFieldsParser implements org.logmaster.collector.parse.MessageParser {
+        private final PriorityOnlyParser rfc = new PriorityOnlyParser();
+        private long n;
+
+        @Override
+        public org.logmaster.collector.parse.LogEvent parse(byte[] message, org.logmaster.collector.parse.ParseContext context) {
+            long i = n++;
+            return rfc.parse(message, context).withFields(org.logmaster.collector.parse.Fields.builder()
+                    .put(org.logmaster.collector.parse.Field.SRC_IP, "10.0." + (i / 250 % 250) + "." + (i % 250))
+                    .put(org.logmaster.collector.parse.Field.SRC_PORT, Long.toString(1024 + i % 60000))
+                    .put(org.logmaster.collector.parse.Field.DST_IP, "192.0.2." + (i % 250))
+                    .put(org.logmaster.collector.parse.Field.DST_PORT, "443")
+                    .put(org.logmaster.collector.parse.Field.PROTOCOL, "tcp")
+                    .put(org.logmaster.collector.parse.Field.ACTION, i % 10 == 0 ? "deny" : "allow")
+                    .put(org.logmaster.collector.parse.Field.EVENT, "session_end")
+                    .put(org.logmaster.collector.parse.Field.DIALECT, "fortigate").build());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.X509TrustManager;
 import org.logmaster.api.v1.AdminServiceGrpc;
+import org.logmaster.api.v1.AttributionServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
@@ -55,6 +56,10 @@ final class ApiClient implements AutoCloseable {
 
     DeviceServiceGrpc.DeviceServiceBlockingStub devices() {
         return authed(DeviceServiceGrpc.newBlockingStub(channel));
+    }
+
+    AttributionServiceGrpc.AttributionServiceBlockingStub attribution() {
+        return authed(AttributionServiceGrpc.newBlockingStub(channel));
     }
 
     AdminServiceGrpc.AdminServiceBlockingStub admin() {
