@@ -1,6 +1,8 @@
 package org.logmaster.collector.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.logmaster.collector.alert.AlertSettings;
+import org.logmaster.collector.metrics.MetricsSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,7 +20,9 @@ public record CollectorConfig(
         @JsonProperty("storage") Storage storage,
         @JsonProperty("index") Index index,
         @JsonProperty("parsing") Parsing parsing,
-        @JsonProperty("api") Api api) {
+        @JsonProperty("api") Api api,
+        @JsonProperty("alerts") AlertSettings alerts,
+        @JsonProperty("metrics") MetricsSettings metrics) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/logmaster");
 
@@ -30,10 +34,12 @@ public record CollectorConfig(
         index = index != null ? index : new Index(null, null, null);
         parsing = parsing != null ? parsing : new Parsing(null, null);
         api = api != null ? api : new Api(null, null, null, null, null, null, null, null, null, null);
+        alerts = alerts != null ? alerts : AlertSettings.defaults();
+        metrics = metrics != null ? metrics : MetricsSettings.defaults();
     }
 
     public static CollectorConfig defaults() {
-        return new CollectorConfig(null, null, null, null, null, null, null);
+        return new CollectorConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The zone that decides where one day ends (day files, sealing). */
