@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.logmaster.api.v1.AdminServiceGrpc;
+import org.logmaster.api.v1.AlertServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
@@ -53,6 +54,13 @@ public final class MethodPolicies {
         put(m, AdminServiceGrpc.getListUsersMethod(), quiet(Permission.USERS_MANAGE));
         put(m, AdminServiceGrpc.getQueryAuditMethod(), audited(Permission.AUDIT_READ));
         put(m, AdminServiceGrpc.getVerifyAuditMethod(), audited(Permission.AUDIT_READ));
+
+        put(m, AlertServiceGrpc.getListMethod(), quiet(Permission.ALERTS_READ));
+        put(m, AlertServiceGrpc.getStreamMethod(), quiet(Permission.ALERTS_READ));
+        put(m, AlertServiceGrpc.getListRulesMethod(), quiet(Permission.ALERTS_READ));
+        put(m, AlertServiceGrpc.getAcknowledgeMethod(), audited(Permission.ALERTS_ACKNOWLEDGE));
+        put(m, AlertServiceGrpc.getPutRuleMethod(), audited(Permission.ALERT_RULES_MANAGE));
+        put(m, AlertServiceGrpc.getDeleteRuleMethod(), audited(Permission.ALERT_RULES_MANAGE));
 
         // Load balancers and service managers probe health without credentials.
         putAll(m, HealthGrpc.getServiceDescriptor(), MethodPolicy.open());

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.logmaster.collector.api.AccessInterceptor;
 import org.logmaster.collector.api.AdminGrpcService;
+import org.logmaster.collector.api.AlertGrpcService;
 import org.logmaster.collector.api.AuthGrpcService;
 import org.logmaster.collector.api.DeviceGrpcService;
 import org.logmaster.collector.api.GrpcServer;
@@ -48,7 +49,10 @@ final class ApiEndpoint implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("api-housekeeping").daemon().factory());
 
-    private ApiEndpoint(GrpcServer server, LogGrpcService logs, String fingerprint) {
+    private final AlertGrpcService alerts;
+
+    private ApiEndpoint(GrpcServer server, LogGrpcService logs, String fingerprint, AlertGrpcService alerts) {
+        this.alerts = alerts;
         this.server = server;
         this.logs = logs;
         this.fingerprint = fingerprint;
@@ -56,7 +60,7 @@ final class ApiEndpoint implements AutoCloseable {
 
     static ApiEndpoint start(CollectorConfig config, Path configFile, IndexDatabase index, Indexer indexer,
                              EventSearch search, DeviceIdentification devices, AuditTrail audit, Clock clock,
-                             BooleanSupplier healthy) throws IOException {
+                             BooleanSupplier healthy, AlertStage alerts) throws IOException {
         CollectorConfig.Api api = config.api();
         AuthSettings settings = authSettings(api);
         PasswordHasher hasher = new PasswordHasher(settings.hashParameters());
@@ -70,6 +74,8 @@ final class ApiEndpoint implements AutoCloseable {
                 .addService(logs)
                 .addService(new DeviceGrpcService(devices.registry(), devices.resolver()))
                 .addService(new AdminGrpcService(new UserAdministration(index.dsl(), hasher, clock), audit));
+        AlertGrpcService alertService = alerts != null ? alerts.grpcService() : null;
+        if (alertService != null) builder.addService(alertService);
         String fingerprint = null;
         if (api.tls()) {
             char[] password = (api.keystorePassword() != null ? api.keystorePassword() : "").toCharArray();
@@ -90,9 +96,11 @@ final class ApiEndpoint implements AutoCloseable {
             throw ListenerBindException.explain("tcp", address,
                     new ConfigRef("api", configFile == null ? "the configuration file" : configFile.toString()), cause);
         }
-        ApiEndpoint endpoint = new ApiEndpoint(server, logs, fingerprint);
-        endpoint.timer.scheduleWithFixedDelay(() -> server.serving(healthy.getAsBoolean()),
-                0, HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        ApiEndpoint endpoint = new ApiEndpoint(server, logs, fingerprint, alertService);
+        endpoint.timer.scheduleWithFixedDelay(() -> {
+            server.serving(healthy.getAsBoolean() && (alerts == null || alerts.diskHealthy()));
+            if (alerts != null) ComponentHealth.report(server, alerts);
+        }, 0, HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         endpoint.timer.scheduleWithFixedDelay(() -> purge(authenticator), 1, 60, TimeUnit.MINUTES);
         return endpoint;
     }
@@ -129,6 +137,7 @@ final class ApiEndpoint implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         logs.close();
+        if (alerts != null) alerts.close();
         server.close();
     }
 }

@@ -42,6 +42,7 @@ public final class Collector implements AutoCloseable {
     private String tlsFingerprint;
     private DeviceIdentification devices;
     private ApiEndpoint api;
+    private AlertStage alerts;
 
     private Collector(CollectorConfig config) {
         this.config = config;
@@ -76,6 +77,8 @@ public final class Collector implements AutoCloseable {
                 .withMaxBatch(config.storage().maxBatch()));
         writer.addAppendListener(indexer);
         writer.start();
+        // before the listeners: every event received is evaluated once committed
+        alerts = AlertStage.start(config, index, indexer, writer, counters, clock);
 
         ListenerFactory factory = new ListenerFactory(config, configFile, writer, counters);
         for (Listener l : factory.create()) {
@@ -85,7 +88,7 @@ public final class Collector implements AutoCloseable {
         tlsFingerprint = factory.tlsFingerprint();
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
-                    devices, audit, clock, () -> writer.healthy() && indexer.healthy());
+                    devices, audit, clock, () -> writer.healthy() && indexer.healthy(), alerts);
         }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
@@ -130,6 +133,16 @@ public final class Collector implements AutoCloseable {
         return api == null ? null : api.fingerprint();
     }
 
+    /** The hooks the sealing stage reports seals, TSA failures and unsealed days to. */
+    public org.logmaster.collector.alert.SystemAlerts systemAlerts() {
+        return alerts.system();
+    }
+
+    /** The metrics endpoint's bound port, or -1 when it is off. */
+    public int metricsPort() {
+        return alerts == null ? -1 : alerts.metricsPort();
+    }
+
     /** Stops the API, listeners, drains the writer, lets the indexer catch up, closes the index. */
     @Override
     public void close() {
@@ -159,6 +172,7 @@ public final class Collector implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (alerts != null) alerts.close();
         if (status != null) status.close();
         if (devices != null) devices.close();
         if (index != null) index.close();
