@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.logmaster.collector.alert.AlertBroadcast;
 import org.logmaster.collector.alert.AlertDispatcher;
 import org.logmaster.collector.alert.AlertSeverity;
 import org.logmaster.collector.alert.AlertStats;
@@ -28,20 +29,27 @@ import org.logmaster.collector.store.WriterStats;
 public final class CollectorMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CounterRegistry listeners;
+    /** Held here because Micrometer keeps only weak references to what its meters read. */
+    private final Sources sources;
     private final Set<String> boundListeners = ConcurrentHashMap.newKeySet();
 
     /** The readings; any source may be null when that stage is not running. */
     public record Sources(CounterRegistry listeners, Supplier<WriterStats> writer, int writerQueueCapacity,
                           Supplier<IndexerStats> indexer, Path dataDir, AlertDispatcher alerts,
-                          SystemAlerts system) {}
+                          SystemAlerts system, AlertBroadcast streams) {}
 
     public CollectorMetrics(Sources s) {
         this.listeners = s.listeners();
+        this.sources = s;
         if (s.writer() != null) writer(s.writer(), s.writerQueueCapacity());
         if (s.indexer() != null) indexer(s.indexer());
         if (s.dataDir() != null) disk(s.dataDir());
         if (s.alerts() != null) alerts(s.alerts());
         if (s.system() != null) seals(s.system());
+        if (s.streams() != null) {
+            Gauge.builder("logmaster_alerts_streams", s.streams(), AlertBroadcast::subscribers)
+                    .description("clients following the live alert stream").register(registry);
+        }
         bindListeners();
     }
 

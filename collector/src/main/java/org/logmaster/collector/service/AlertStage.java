@@ -77,7 +77,7 @@ final class AlertStage implements AutoCloseable {
         long every = settings.system().checkSeconds();
         timer.scheduleWithFixedDelay(monitor::check, every, every, TimeUnit.SECONDS);
         metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, writer::stats,
-                config.storage().queueCapacity(), indexer::stats, config.dataDir(), dispatcher, system));
+                config.storage().queueCapacity(), indexer::stats, config.dataDir(), dispatcher, system, broadcast));
     }
 
     /** Starts the stage; the indexer must not have committed anything yet for no row to be missed. */

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.X509TrustManager;
 import org.logmaster.api.v1.AdminServiceGrpc;
+import org.logmaster.api.v1.AlertServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
@@ -59,6 +60,14 @@ final class ApiClient implements AutoCloseable {
 
     AdminServiceGrpc.AdminServiceBlockingStub admin() {
         return authed(AdminServiceGrpc.newBlockingStub(channel));
+    }
+
+    AlertServiceGrpc.AlertServiceBlockingStub alerts() {
+        return authed(AlertServiceGrpc.newBlockingStub(channel));
+    }
+
+    AlertServiceGrpc.AlertServiceStub alertsAsync() {
+        return authed(AlertServiceGrpc.newStub(channel));
     }
 
     /** Starts a Tail; {@code reading} false: the client reads one item, then nothing until told ({@link TailClient#read}). */

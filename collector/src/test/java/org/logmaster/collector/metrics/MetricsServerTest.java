@@ -63,7 +63,7 @@ class MetricsServerTest {
         dispatcher.awaitIdle(10, TimeUnit.SECONDS);
         var metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters,
                 () -> new WriterStats(5, 2, 3, 0, 17, 1, true), 1024,
-                () -> new IndexerStats(5, 0, 0, 2, 4096, true), data, dispatcher, system));
+                () -> new IndexerStats(5, 0, 0, 2, 4096, true), data, dispatcher, system, null));
         server = MetricsServer.start("127.0.0.1", 0, metrics);
 
         HttpResponse<String> response = get("/metrics");
@@ -90,7 +90,7 @@ class MetricsServerTest {
     @Test
     void aListenerStartedLaterAppearsInTheNextScrape() throws Exception {
         CounterRegistry counters = new CounterRegistry();
-        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, null, 0, null, null, null, null));
+        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, null, 0, null, null, null, null, null));
         server = MetricsServer.start("127.0.0.1", 0, metrics);
         counters.forListener("tcp").received();
         assertThat(PrometheusText.parse(get("/metrics").body()).value("logmaster_ingest_received_total", "listener", "tcp"))
@@ -100,7 +100,7 @@ class MetricsServerTest {
     @Test
     void onlyTheMetricsPathIsServed() throws Exception {
         server = MetricsServer.start("127.0.0.1", 0,
-                new CollectorMetrics(new CollectorMetrics.Sources(null, null, 0, null, null, null, null)));
+                new CollectorMetrics(new CollectorMetrics.Sources(null, null, 0, null, null, null, null, null)));
         assertThat(get("/").statusCode()).isEqualTo(404);
     }
 
