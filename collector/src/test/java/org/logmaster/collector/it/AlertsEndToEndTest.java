@@ -2,6 +2,9 @@ package org.logmaster.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -91,6 +94,15 @@ class AlertsEndToEndTest {
             last = scrape();
         }
         return last;
+    }
+
+    @Test
+    void healthChecksReportStorageDiskAndTsaOneByOne() {
+        var health = HealthGrpc.newBlockingStub(admin.channel());
+        for (String component : new String[] {"", "logmaster.storage", "logmaster.disk", "logmaster.tsa"}) {
+            HealthCheckResponse r = health.check(HealthCheckRequest.newBuilder().setService(component).build());
+            assertThat(r.getStatus()).as(component).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        }
     }
 
     @Test
