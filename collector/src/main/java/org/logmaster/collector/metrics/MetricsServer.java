@@ -30,7 +30,13 @@ public final class MetricsServer implements AutoCloseable {
 
     /** Binds and starts; port 0 in {@code address} picks a free port (tests). */
     public static MetricsServer start(String bind, int port, CollectorMetrics metrics) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 16);
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 16);
+        } catch (java.net.BindException e) {
+            throw new IOException("metrics.port: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+                    + "); choose a free port, or 0 to switch the metrics endpoint off", e);
+        }
         MetricsServer s = new MetricsServer(http);
         http.createContext("/metrics", exchange -> s.handle(exchange, metrics));
         http.createContext("/", exchange -> reply(exchange, 404, "try /metrics\n"));

@@ -86,7 +86,12 @@ final class AlertStage implements AutoCloseable {
         AlertStage stage = new AlertStage(config, index, indexer, writer, counters, clock);
         stage.dispatcher.start();
         if (config.metrics().enabled()) {
-            stage.metricsServer = MetricsServer.start(config.metrics().bind(), config.metrics().port(), stage.metrics);
+            try {
+                stage.metricsServer = MetricsServer.start(config.metrics().bind(), config.metrics().port(), stage.metrics);
+            } catch (IOException e) {
+                stage.close();
+                throw e;
+            }
         }
         log.info("alerts: {} rules, mail {}, forwarding {}", stage.rules.rules().size(),
                 config.alerts().mail() != null ? "on" : "off", stage.forward != null ? "on" : "off");
