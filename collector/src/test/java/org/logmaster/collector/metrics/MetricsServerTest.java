@@ -113,7 +113,7 @@ class MetricsServerTest {
 
     @Test
     void aPortInUseIsNamedWithItsKey() throws Exception {
-        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(null, null, 0, null, null, null, null));
+        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(null, null, 0, null, null, null, null, null));
         server = MetricsServer.start("127.0.0.1", 0, metrics);
         assertThatThrownBy(() -> MetricsServer.start("127.0.0.1", server.port(), metrics))
                 .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("metrics.port: cannot listen on 127.0.0.1:");
