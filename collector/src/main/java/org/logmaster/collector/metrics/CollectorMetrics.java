@@ -1,6 +1,7 @@
 package org.logmaster.collector.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.logmaster.collector.alert.AlertBroadcast;
@@ -34,7 +37,8 @@ public final class CollectorMetrics {
     private final Set<String> boundListeners = ConcurrentHashMap.newKeySet();
 
     /** The readings; any source may be null when that stage is not running. */
-    public record Sources(CounterRegistry listeners, Supplier<WriterStats> writer, int writerQueueCapacity,
+    public record Sources(CounterRegistry listeners, Supplier<WriterStats> writer, LongSupplier batchNanos,
+                          int writerQueueCapacity,
                           Supplier<IndexerStats> indexer, Path dataDir, AlertDispatcher alerts,
                           SystemAlerts system, AlertBroadcast streams) {}
 
@@ -42,6 +46,12 @@ public final class CollectorMetrics {
         this.listeners = s.listeners();
         this.sources = s;
         if (s.writer() != null) writer(s.writer(), s.writerQueueCapacity());
+        if (s.writer() != null && s.batchNanos() != null) {
+            // a summary: _count and _sum, so that rate(sum)/rate(count) is the mean group-commit latency
+            FunctionTimer.builder("logmaster_store_batch", s, x -> x.writer().get().batches(),
+                            x -> x.batchNanos().getAsLong(), TimeUnit.NANOSECONDS)
+                    .description("group commits: encode, write and fsync of one batch").register(registry);
+        }
         if (s.indexer() != null) indexer(s.indexer());
         if (s.dataDir() != null) disk(s.dataDir());
         if (s.alerts() != null) alerts(s.alerts());

@@ -76,7 +76,7 @@ final class AlertStage implements AutoCloseable {
         indexer.addIndexListener(dispatcher);
         long every = settings.system().checkSeconds();
         timer.scheduleWithFixedDelay(monitor::check, every, every, TimeUnit.SECONDS);
-        metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, writer::stats,
+        metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, writer::stats, writer::batchNanosTotal,
                 config.storage().queueCapacity(), indexer::stats, config.dataDir(), dispatcher, system, broadcast));
     }
 

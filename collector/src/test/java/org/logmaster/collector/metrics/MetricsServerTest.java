@@ -62,7 +62,7 @@ class MetricsServerTest {
         system.daySealed("gw2", java.time.LocalDate.of(2026, 3, 1));
         dispatcher.awaitIdle(10, TimeUnit.SECONDS);
         var metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters,
-                () -> new WriterStats(5, 2, 3, 0, 17, 1, true), 1024,
+                () -> new WriterStats(5, 2, 3, 0, 17, 1, true), () -> 3_000_000L, 1024,
                 () -> new IndexerStats(5, 0, 0, 2, 4096, true), data, dispatcher, system, null));
         server = MetricsServer.start("127.0.0.1", 0, metrics);
 
@@ -77,6 +77,8 @@ class MetricsServerTest {
         assertThat(text.value("logmaster_ingest_dropped_total", "listener", "udp")).isEqualTo(2);
         assertThat(text.value("logmaster_store_queue_depth")).isEqualTo(17);
         assertThat(text.value("logmaster_store_frames_per_batch")).isEqualTo(2.5);
+        assertThat(text.value("logmaster_store_batch_seconds_count")).isEqualTo(2);
+        assertThat(text.value("logmaster_store_batch_seconds_sum")).isEqualTo(0.003);
         assertThat(text.value("logmaster_index_lag_bytes")).isEqualTo(4096);
         assertThat(text.value("logmaster_disk_free_bytes")).isPositive();
         assertThat(text.value("logmaster_seals_done_total")).isEqualTo(2);
@@ -90,7 +92,7 @@ class MetricsServerTest {
     @Test
     void aListenerStartedLaterAppearsInTheNextScrape() throws Exception {
         CounterRegistry counters = new CounterRegistry();
-        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, null, 0, null, null, null, null, null));
+        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(counters, null, null, 0, null, null, null, null, null));
         server = MetricsServer.start("127.0.0.1", 0, metrics);
         counters.forListener("tcp").received();
         assertThat(PrometheusText.parse(get("/metrics").body()).value("logmaster_ingest_received_total", "listener", "tcp"))
@@ -100,7 +102,7 @@ class MetricsServerTest {
     @Test
     void onlyTheMetricsPathIsServed() throws Exception {
         server = MetricsServer.start("127.0.0.1", 0,
-                new CollectorMetrics(new CollectorMetrics.Sources(null, null, 0, null, null, null, null, null)));
+                new CollectorMetrics(new CollectorMetrics.Sources(null, null, null, 0, null, null, null, null, null)));
         assertThat(get("/").statusCode()).isEqualTo(404);
     }
 
@@ -113,7 +115,7 @@ class MetricsServerTest {
 
     @Test
     void aPortInUseIsNamedWithItsKey() throws Exception {
-        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(null, null, 0, null, null, null, null, null));
+        var metrics = new CollectorMetrics(new CollectorMetrics.Sources(null, null, null, 0, null, null, null, null, null));
         server = MetricsServer.start("127.0.0.1", 0, metrics);
         assertThatThrownBy(() -> MetricsServer.start("127.0.0.1", server.port(), metrics))
                 .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("metrics.port: cannot listen on 127.0.0.1:");
