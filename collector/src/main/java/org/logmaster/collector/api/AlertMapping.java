@@ -1,5 +1,6 @@
 package org.logmaster.collector.api;
 
+import com.google.protobuf.Int32Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class AlertMapping {
         if (s.suppress() != null) b.setSuppress(s.suppress());
         if (s.match() != null) {
             if (s.match().devices() != null) b.addAllDevices(s.match().devices());
-            if (s.match().maxSeverity() != null) b.setMaxSeverity(s.match().maxSeverity());
+            if (s.match().maxSeverity() != null) b.setMaxSeverity(Int32Value.of(s.match().maxSeverity()));
             if (s.match().fields() != null) b.putAllFields(s.match().fields());
             if (s.match().text() != null) b.setText(s.match().text());
         }
@@ -72,7 +73,7 @@ final class AlertMapping {
             throw new IllegalArgumentException("severity: unknown value " + r.getSeverityValue());
         }
         return new RuleSpec(r.getName(), blankToNull(r.getDescription()), severity, r.getEnabled(),
-                new RuleSpec.Match(devices, r.hasMaxSeverity() ? r.getMaxSeverity() : null, fields,
+                new RuleSpec.Match(devices, r.hasMaxSeverity() ? r.getMaxSeverity().getValue() : null, fields,
                         blankToNull(r.getText())),
                 new RuleSpec.Condition(r.getAtLeast() <= 1 ? null : r.getAtLeast(), blankToNull(r.getWindow()),
                         blankToNull(r.getGroupBy())),

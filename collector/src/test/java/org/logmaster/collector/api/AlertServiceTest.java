@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.logmaster.collector.apitest.ApiServer.withToken;
 
+import com.google.protobuf.Int32Value;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class AlertServiceTest {
 
     private static AlertRule bruteForce() {
         return AlertRule.newBuilder().setName("ssh-brute-force").setSeverity(AlertSeverity.ALERT_SEVERITY_CRITICAL)
-                .setEnabled(true).setText("Failed password for \\S+ from (?<ip>\\S+)").setAtLeast(6).setWindow("10m")
+                .setEnabled(true).setMaxSeverity(Int32Value.of(4)).setText("Failed password for \\S+ from (?<ip>\\S+)").setAtLeast(6).setWindow("10m")
                 .setGroupBy("ip").setSuppress("30m").build();
     }
 
@@ -121,6 +122,7 @@ class AlertServiceTest {
         AlertRule put = admin.putRule(PutAlertRuleRequest.newBuilder().setRule(bruteForce()).build()).getRule();
         assertThat(put.getOrigin()).isEqualTo("api");
         assertThat(put.getWindow()).isEqualTo("10m");
+        assertThat(put.getMaxSeverity().getValue()).isEqualTo(4);
         assertThat(api.alertEngine.rules()).extracting(r -> r.name()).containsExactly("ssh-brute-force");
         List<AlertRule> listed = viewer.listRules(ListAlertRulesRequest.getDefaultInstance()).getRulesList();
         assertThat(listed).extracting(AlertRule::getName).contains("ssh-brute-force", "system.disk-usage",
