@@ -6,13 +6,14 @@
 #   releng/microbench.sh ingest.IngestBenchmark [messages]         listeners into a counting sink
 #   releng/microbench.sh index.StoreBenchmark [frames] [devices] [h2,pg|h2|pg]   durable writer + indexing
 #   releng/microbench.sh seal.SealBenchmark [megabytes]            sealing and verifying one large day
+#   releng/microbench.sh alert.RuleBenchmark [seconds]             50 alert rules, events/s per core
 # The class name is relative to org.logmaster.collector. releng/bench.sh measures the whole collector.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 source releng/lib/java.sh
 source releng/lib/maven.sh
-[ $# -ge 1 ] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 class="org.logmaster.collector.$1"; shift
 classpath_file=collector/target/microbench.classpath
 ./mvnw -B -q -ntp -pl collector -am test-compile

@@ -79,6 +79,14 @@ public final class GrpcServer implements AutoCloseable {
         log.info("gRPC health: {}", status);
     }
 
+    /**
+     * Health of one part of the collector under its own name ("logmaster.disk", ...), which health
+     * checks may ask for besides the server ("") and the services.
+     */
+    public void component(String name, boolean value) {
+        health.setStatus(name, value ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+    }
+
     /** Reports NOT_SERVING to health checks, then stops accepting calls and waits for running ones. */
     @Override
     public void close() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.logmaster.api.v1.AdminServiceGrpc;
 import org.logmaster.api.v1.AttributionServiceGrpc;
+import org.logmaster.api.v1.AlertServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.ComplianceServiceGrpc;
 import org.logmaster.api.v1.ExportServiceGrpc;
@@ -64,6 +65,12 @@ public final class MethodPolicies {
         put(m, ComplianceServiceGrpc.getVerifyMethod(), audited(Permission.COMPLIANCE_READ));
         // Evidence leaves the appliance: administrators and auditors only, every export audited.
         put(m, ExportServiceGrpc.getExportMethod(), audited(Permission.EVIDENCE_EXPORT));
+        put(m, AlertServiceGrpc.getListMethod(), quiet(Permission.ALERTS_READ));
+        put(m, AlertServiceGrpc.getStreamMethod(), quiet(Permission.ALERTS_READ));
+        put(m, AlertServiceGrpc.getListRulesMethod(), quiet(Permission.ALERTS_READ));
+        put(m, AlertServiceGrpc.getAcknowledgeMethod(), audited(Permission.ALERTS_ACKNOWLEDGE));
+        put(m, AlertServiceGrpc.getPutRuleMethod(), audited(Permission.ALERT_RULES_MANAGE));
+        put(m, AlertServiceGrpc.getDeleteRuleMethod(), audited(Permission.ALERT_RULES_MANAGE));
 
         // Load balancers and service managers probe health without credentials.
         putAll(m, HealthGrpc.getServiceDescriptor(), MethodPolicy.open());

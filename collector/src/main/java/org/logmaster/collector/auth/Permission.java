@@ -20,5 +20,11 @@ public enum Permission {
     /** Make signed evidence exports. */
     EVIDENCE_EXPORT,
     /** Read seal and compliance status. */
-    COMPLIANCE_READ
+    COMPLIANCE_READ,
+    /** List and stream alerts, list alert rules. */
+    ALERTS_READ,
+    /** Acknowledge alerts. */
+    ALERTS_ACKNOWLEDGE,
+    /** Create, change and delete alert rules. */
+    ALERT_RULES_MANAGE
 }

@@ -17,10 +17,13 @@ public final class RolePermissions {
         MATRIX.put(Role.ADMINISTRATOR, EnumSet.allOf(Permission.class));
         // Auditors examine everything and take evidence out, but change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(Permission.SESSION, Permission.LOGS_READ, Permission.DEVICES_READ,
-                Permission.AUDIT_READ, Permission.EVIDENCE_EXPORT, Permission.COMPLIANCE_READ));
+                Permission.AUDIT_READ, Permission.EVIDENCE_EXPORT, Permission.COMPLIANCE_READ,
+                Permission.ALERTS_READ));
         // Viewers watch logs (operations staff); the audit trail and exports are not theirs.
         MATRIX.put(Role.VIEWER, EnumSet.of(Permission.SESSION, Permission.LOGS_READ, Permission.DEVICES_READ,
                 Permission.COMPLIANCE_READ));
+        // Operations staff see and acknowledge alerts; only administrators change the rules.
+        MATRIX.get(Role.VIEWER).addAll(EnumSet.of(Permission.ALERTS_READ, Permission.ALERTS_ACKNOWLEDGE));
         MATRIX.replaceAll((role, permissions) -> Collections.unmodifiableSet(permissions));
     }
 

@@ -1,6 +1,8 @@
 package org.logmaster.collector.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.logmaster.collector.alert.AlertSettings;
+import org.logmaster.collector.metrics.MetricsSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,7 +22,9 @@ public record CollectorConfig(
         @JsonProperty("parsing") Parsing parsing,
         @JsonProperty("api") Api api,
         @JsonProperty("seal") SealSettings seal,
-        @JsonProperty("archive") ArchiveSettings archive) {
+        @JsonProperty("archive") ArchiveSettings archive,
+        @JsonProperty("alerts") AlertSettings alerts,
+        @JsonProperty("metrics") MetricsSettings metrics) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/logmaster");
 
@@ -34,10 +38,12 @@ public record CollectorConfig(
         api = api != null ? api : new Api(null, null, null, null, null, null, null, null, null, null);
         seal = seal != null ? seal : SealSettings.defaults();
         archive = archive != null ? archive : ArchiveSettings.defaults();
+        alerts = alerts != null ? alerts : AlertSettings.defaults();
+        metrics = metrics != null ? metrics : MetricsSettings.defaults();
     }
 
     public static CollectorConfig defaults() {
-        return new CollectorConfig(null, null, null, null, null, null, null, null, null);
+        return new CollectorConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The zone that decides where one day ends (day files, sealing). */

@@ -53,6 +53,7 @@ final class ConfigValidator {
         }
         api(c.api());
         new SealSettingsValidator(source).validate(c.seal(), c.archive());
+        new AlertsValidator(source).validate(c.alerts(), c.metrics());
         String url = c.index().url();
         if (!url.isEmpty() && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             fail("index.url", "must be a jdbc:h2: or jdbc:postgresql: URL, or empty for the embedded default");

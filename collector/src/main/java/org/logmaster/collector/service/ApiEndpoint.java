@@ -14,6 +14,7 @@ import org.logmaster.collector.api.AccessInterceptor;
 import org.logmaster.collector.api.AdminGrpcService;
 import org.logmaster.collector.api.AttributionGrpcService;
 import org.logmaster.collector.attribution.WhoHadQuery;
+import org.logmaster.collector.api.AlertGrpcService;
 import org.logmaster.collector.api.AuthGrpcService;
 import org.logmaster.collector.api.DeviceGrpcService;
 import org.logmaster.collector.api.GrpcServer;
@@ -50,7 +51,10 @@ final class ApiEndpoint implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("api-housekeeping").daemon().factory());
 
-    private ApiEndpoint(GrpcServer server, LogGrpcService logs, String fingerprint) {
+    private final AlertGrpcService alerts;
+
+    private ApiEndpoint(GrpcServer server, LogGrpcService logs, String fingerprint, AlertGrpcService alerts) {
+        this.alerts = alerts;
         this.server = server;
         this.logs = logs;
         this.fingerprint = fingerprint;
@@ -58,7 +62,7 @@ final class ApiEndpoint implements AutoCloseable {
 
     static ApiEndpoint start(CollectorConfig config, Path configFile, IndexDatabase index, Indexer indexer,
                              EventSearch search, DeviceIdentification devices, AuditTrail audit, Clock clock,
-                             BooleanSupplier healthy, Sealing sealing, WhoHadQuery whoHad) throws IOException {
+                             BooleanSupplier healthy, Sealing sealing, WhoHadQuery whoHad, AlertStage alerts) throws IOException {
         CollectorConfig.Api api = config.api();
         AuthSettings settings = authSettings(api);
         PasswordHasher hasher = new PasswordHasher(settings.hashParameters());
@@ -76,6 +80,8 @@ final class ApiEndpoint implements AutoCloseable {
         if (sealing != null) {
             sealing.services(config, index, search, clock).forEach(builder::addService);
         }
+        AlertGrpcService alertService = alerts != null ? alerts.grpcService() : null;
+        if (alertService != null) builder.addService(alertService);
         String fingerprint = null;
         if (api.tls()) {
             char[] password = (api.keystorePassword() != null ? api.keystorePassword() : "").toCharArray();
@@ -96,9 +102,11 @@ final class ApiEndpoint implements AutoCloseable {
             throw ListenerBindException.explain("tcp", address,
                     new ConfigRef("api", configFile == null ? "the configuration file" : configFile.toString()), cause);
         }
-        ApiEndpoint endpoint = new ApiEndpoint(server, logs, fingerprint);
-        endpoint.timer.scheduleWithFixedDelay(() -> server.serving(healthy.getAsBoolean()),
-                0, HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        ApiEndpoint endpoint = new ApiEndpoint(server, logs, fingerprint, alertService);
+        endpoint.timer.scheduleWithFixedDelay(() -> {
+            server.serving(healthy.getAsBoolean() && (alerts == null || alerts.diskHealthy()));
+            if (alerts != null) ComponentHealth.report(server, alerts);
+        }, 0, HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         endpoint.timer.scheduleWithFixedDelay(() -> purge(authenticator), 1, 60, TimeUnit.MINUTES);
         return endpoint;
     }
@@ -135,6 +143,7 @@ final class ApiEndpoint implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         logs.close();
+        if (alerts != null) alerts.close();
         server.close();
     }
 }

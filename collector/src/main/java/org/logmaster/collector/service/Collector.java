@@ -50,6 +50,7 @@ public final class Collector implements AutoCloseable {
     private DeviceIdentification devices;
     private ApiEndpoint api;
     private Sealing sealing;
+    private AlertStage alerts;
 
     private Collector(CollectorConfig config) {
         this.config = config;
@@ -92,6 +93,8 @@ public final class Collector implements AutoCloseable {
                 .withMaxBatch(config.storage().maxBatch()));
         writer.addAppendListener(indexer);
         writer.start();
+        // before the listeners: every event received is evaluated once committed
+        alerts = AlertStage.start(config, index, indexer, writer, counters, clock);
 
         ListenerFactory factory = new ListenerFactory(config, configFile, writer, counters);
         for (Listener l : factory.create()) {
@@ -105,7 +108,8 @@ public final class Collector implements AutoCloseable {
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
                     devices, audit, clock, () -> writer.healthy() && indexer.healthy(), sealing,
-                    new WhoHadQuery(new JdbcAttributionStore(index.dsl()), new EvidenceLines(layout)));
+                    new WhoHadQuery(new JdbcAttributionStore(index.dsl()), new EvidenceLines(layout)),
+                    alerts);
         }
         status = new StatusReporter(counters, writer, indexer, Duration.ofSeconds(10));
         status.start();
@@ -150,6 +154,16 @@ public final class Collector implements AutoCloseable {
         return api == null ? null : api.fingerprint();
     }
 
+    /** The hooks the sealing stage reports seals, TSA failures and unsealed days to. */
+    public org.logmaster.collector.alert.SystemAlerts systemAlerts() {
+        return alerts.system();
+    }
+
+    /** The metrics endpoint's bound port, or -1 when it is off. */
+    public int metricsPort() {
+        return alerts == null ? -1 : alerts.metricsPort();
+    }
+
     /** Stops the API, listeners, drains the writer, lets the indexer catch up, closes the index. */
     @Override
     public void close() {
@@ -187,6 +201,7 @@ public final class Collector implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (alerts != null) alerts.close();
         if (status != null) status.close();
         if (devices != null) devices.close();
         if (index != null) index.close();

@@ -79,6 +79,8 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
     private volatile boolean healthy = true;
     private volatile long stored;
     private volatile long batches;
+    /** Time from a batch's first encode to its last fsync, summed over {@link #batches} (for metrics). */
+    private volatile long batchNanos;
     private volatile long fsyncs;
     private volatile long ioErrors;
     private volatile int openFiles;
@@ -152,6 +154,11 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
     /** False while writing to disk fails and is being retried. */
     public boolean healthy() {
         return healthy;
+    }
+
+    /** Total time the group commits took (encode, write, fsync), to divide by {@code stats().batches()}. */
+    public long batchNanosTotal() {
+        return batchNanos;
     }
 
     public WriterStats stats() {
@@ -233,11 +240,13 @@ public final class GroupCommitWriter implements FrameSink, AutoCloseable {
 
     /** Writes one batch durably, retrying until it is; only an interrupt (shutdown timeout) ends it early. */
     private void commit(List<RawFrame> batch) throws InterruptedException {
+        long started = System.nanoTime();
         List<PendingAppend> touched = encode(batch);
         Duration delay = FIRST_RETRY_DELAY;
         while (true) {
             touched = writeAndForce(touched);
             if (touched.isEmpty()) {
+                batchNanos += System.nanoTime() - started;
                 batches++;
                 if (!healthy) {
                     log.info("writing daily files works again");

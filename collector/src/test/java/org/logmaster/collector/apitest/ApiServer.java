@@ -19,7 +19,13 @@ import java.util.concurrent.TimeUnit;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.LoginRequest;
 import org.logmaster.collector.api.AccessInterceptor;
+import org.logmaster.collector.alert.AlertBroadcast;
+import org.logmaster.collector.alert.AlertRuleBook;
+import org.logmaster.collector.alert.AlertStore;
+import org.logmaster.collector.alert.RuleEngine;
+import org.logmaster.collector.alert.RuleStore;
 import org.logmaster.collector.api.AdminGrpcService;
+import org.logmaster.collector.api.AlertGrpcService;
 import org.logmaster.collector.api.AuthGrpcService;
 import org.logmaster.collector.api.DeviceGrpcService;
 import org.logmaster.collector.api.GrpcServer;
@@ -61,6 +67,10 @@ public final class ApiServer implements AutoCloseable {
     /** The data path behind LogService: null unless made by {@link #withLogs}. */
     public final LogPipeline logs;
     public final GrpcServer server;
+    public final RuleEngine alertEngine = new RuleEngine();
+    public final AlertStore alertStore;
+    public final AlertRuleBook alertRules;
+    public final AlertBroadcast alertBroadcast = new AlertBroadcast();
     private final TestCertificates certificates;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
@@ -110,12 +120,15 @@ public final class ApiServer implements AutoCloseable {
             String name = role == Role.ADMINISTRATOR ? "admin" : role.name().toLowerCase();
             users.create(name, role, name + "-password-1");
         }
+        alertStore = new AlertStore(database.dsl());
+        alertRules = new AlertRuleBook(List.of(), new RuleStore(database.dsl()), alertEngine, clock);
         GrpcServer.Builder builder = GrpcServer.builder()
                 .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .access(new AccessInterceptor(authenticator, MethodPolicies.standard(), audit))
                 .addService(new AuthGrpcService(authenticator))
                 .addService(new DeviceGrpcService(registry, resolver))
-                .addService(new AdminGrpcService(users, audit));
+                .addService(new AdminGrpcService(users, audit))
+                .addService(new AlertGrpcService(alertStore, alertRules, alertBroadcast, clock));
         logs = withLogs ? new LogPipeline(database.index(), resolver) : null;
         if (logs != null) {
             // as the collector does: an assigned sender's former id becomes the device's alias

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.X509TrustManager;
 import org.logmaster.api.v1.AdminServiceGrpc;
 import org.logmaster.api.v1.AttributionServiceGrpc;
+import org.logmaster.api.v1.AlertServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
@@ -64,6 +65,14 @@ final class ApiClient implements AutoCloseable {
 
     AdminServiceGrpc.AdminServiceBlockingStub admin() {
         return authed(AdminServiceGrpc.newBlockingStub(channel));
+    }
+
+    AlertServiceGrpc.AlertServiceBlockingStub alerts() {
+        return authed(AlertServiceGrpc.newBlockingStub(channel));
+    }
+
+    AlertServiceGrpc.AlertServiceStub alertsAsync() {
+        return authed(AlertServiceGrpc.newStub(channel));
     }
 
     /** Starts a Tail; {@code reading} false: the client reads one item, then nothing until told ({@link TailClient#read}). */

@@ -25,18 +25,20 @@ final class CollectorProcess implements AutoCloseable {
     final int tcpPort;
     final int tlsPort;
     final int apiPort;
+    final int metricsPort;
     private Process process;
     private Path output;
     private int starts;
 
-    private CollectorProcess(Path data, int udpPort, int tcpPort, int tlsPort, int apiPort, String apiExtra)
-            throws IOException {
+    private CollectorProcess(Path data, int udpPort, int tcpPort, int tlsPort, int apiPort, String apiExtra,
+                             int metricsPort, String extraSections) throws IOException {
         this.data = data;
         this.config = data.resolve("collector.yaml");
         this.udpPort = udpPort;
         this.tcpPort = tcpPort;
         this.tlsPort = tlsPort;
         this.apiPort = apiPort;
+        this.metricsPort = metricsPort;
         Files.writeString(config, """
                 data-dir: %s
                 time-zone: Europe/Istanbul
@@ -45,7 +47,8 @@ final class CollectorProcess implements AutoCloseable {
                   tcp: { bind: 127.0.0.1, port: %d }
                   tls: { bind: 127.0.0.1, port: %d }
                 api: { bind: 127.0.0.1, port: %d%s }
-                """.formatted(data, udpPort, tcpPort, tlsPort, apiPort, apiExtra));
+                metrics: { bind: 127.0.0.1, port: %d }
+                """.formatted(data, udpPort, tcpPort, tlsPort, apiPort, apiExtra, metricsPort) + extraSections);
     }
 
     static CollectorProcess start(Path data) throws IOException, InterruptedException {
@@ -54,8 +57,14 @@ final class CollectorProcess implements AutoCloseable {
 
     /** Started with more settings of the api section, e.g. {@code ", tail-buffer-events: 1000"}. */
     static CollectorProcess start(Path data, String apiExtra) throws IOException, InterruptedException {
+        return start(data, apiExtra, "");
+    }
+
+    /** Started with more top-level sections of the configuration (YAML, e.g. an {@code alerts:} section). */
+    static CollectorProcess start(Path data, String apiExtra, String extraSections) throws IOException, InterruptedException {
         int port = freeTcpAndUdpPort();
-        CollectorProcess c = new CollectorProcess(data, port, port, freeTcpAndUdpPort(), freeTcpAndUdpPort(), apiExtra);
+        CollectorProcess c = new CollectorProcess(data, port, port, freeTcpAndUdpPort(), freeTcpAndUdpPort(), apiExtra,
+                freeTcpAndUdpPort(), extraSections);
         c.restart();
         return c;
     }

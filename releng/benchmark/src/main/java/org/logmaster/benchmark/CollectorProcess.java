@@ -35,6 +35,7 @@ final class CollectorProcess implements AutoCloseable {
                   udp: { bind: 127.0.0.1, port: %d }
                   tcp: { bind: 127.0.0.1, port: %d }
                   tls: { bind: 127.0.0.1, port: %d }
+                metrics: { port: 0 }
                 """.formatted(data, port, port, tlsPort));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString(),
