@@ -31,7 +31,7 @@ public final class ConsoleSession {
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SessionInfo>> sessionListeners = new CopyOnWriteArrayList<>();
     private final Consumer<ConnectionStatus> forwardStatus = this::publish;
-    private CollectorConnection connection;
+    private volatile CollectorConnection connection;
     private LiveEventSource liveSource;
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
     private volatile SessionInfo sessionInfo = SessionInfo.NONE;
@@ -76,9 +76,10 @@ public final class ConsoleSession {
 
     /**
      * The logged-in connection for views' calls, or {@code null}. Its calls block: use it from a
-     * job or worker thread only.
+     * job or worker thread only. Not synchronized: the display thread asks while a connect may be
+     * closing the old channel.
      */
-    public synchronized CollectorConnection loggedInConnection() {
+    public CollectorConnection loggedInConnection() {
         return sessionInfo.loggedIn() ? connection : null;
     }
 
