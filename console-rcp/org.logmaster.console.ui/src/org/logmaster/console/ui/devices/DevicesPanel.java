@@ -74,7 +74,9 @@ public final class DevicesPanel extends Composite {
         showRetired = new Button(bar, SWT.CHECK);
         showRetired.setText("Show retired");
         message = new Label(bar, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData messageLayout = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        messageLayout.horizontalIndent = 24; // apart from the check box, whose label it is not
+        message.setLayoutData(messageLayout);
 
         SashForm split = new SashForm(this, SWT.VERTICAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
