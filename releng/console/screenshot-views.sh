@@ -93,7 +93,7 @@ take_view_screenshots() {
   register_device "00-1B-21-3A-4F-5C" "Edge firewall" "Server room, rack 2" "firewall" "192.0.2.1" \
       "$OUT/console-register-device.png"
   register_device "001a.2b3c.4d5e" "Lobby access point" "Ground floor lobby" "access-point" ""
-  xdotool mousemove --window "$window" 300 "${DEVICES_ROW_Y:-150}" click 1
+  xdotool mousemove --window "$window" 300 "${DEVICES_ROW_Y:-181}" click 1
   sleep 1
   shoot "$window" "$OUT/console-devices.png"
 }

@@ -47,7 +47,7 @@ class DevicesPanelTest {
     private void loggedInAs(Credentials login) {
         connection = collector.connect(login);
         panel.connect(connection.devices(), connection.whoAmI());
-        SwtDriver.pumpUntil("the lists are read", () -> panel.message().getText().contains("unknown senders"));
+        SwtDriver.pumpUntil("the lists are read", () -> panel.message().getText().contains("unknown sender"));
     }
 
     /** A locally administered unicast MAC that no other test uses. */

@@ -187,10 +187,13 @@ public final class DevicesPanel extends Composite {
                 sender.getMac(), time(sender.getFirstSeen()), time(sender.getLastSeen()),
                 counts.format(sender.getMessageCount()) });
         }
-        showMessage(counts.format(deviceRows.size()) + " devices, " + counts.format(senderRows.size())
-                + " unknown senders" + (who.may(Permission.PERMISSION_DEVICES_MANAGE) ? ""
+        showMessage(counted(deviceRows.size(), "device") + ", " + counted(senderRows.size(), "unknown sender") + (who.may(Permission.PERMISSION_DEVICES_MANAGE) ? ""
                         : " · read only for the " + who.roleLabel() + " role"), false);
         updateActions();
+    }
+
+    private String counted(int count, String noun) {
+        return counts.format(count) + " " + noun + (count == 1 ? "" : "s");
     }
 
     private String time(Timestamp timestamp) {
