@@ -198,8 +198,21 @@ public final class RunningCollector {
      * Sends one message with util-linux {@code logger} over TCP, as a device on this host would.
      */
     public void logger(String tag, String message) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("logger", "--tcp", "--server", "127.0.0.1", "--port", Integer.toString(syslogPort),
-                "--rfc5424", "--tag", tag, "--priority", "user.warning", message).redirectErrorStream(true).start();
+        runLogger(List.of("--tag", tag, "--priority", "user.warning", message));
+    }
+
+    /** Sends each line as one message with a single {@code logger --file} run. */
+    public void loggerLines(String tag, List<String> lines) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(data, "lines", ".txt");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        runLogger(List.of("--tag", tag, "--priority", "user.info", "--file", file.toString()));
+    }
+
+    private void runLogger(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("logger", "--tcp", "--server", "127.0.0.1", "--port",
+                Integer.toString(syslogPort), "--rfc5424"));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("logger failed: " + out);

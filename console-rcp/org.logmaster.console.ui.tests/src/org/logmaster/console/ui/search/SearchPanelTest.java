@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -117,6 +120,55 @@ class SearchPanelTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("\"message\":\"" + marker + "\"", "\"app_name\":\"consoleexport\"");
+    }
+
+    @Test
+    void nextAndPreviousPageThroughMoreMatchesThanFitOnAPage() throws Exception {
+        String marker = "console-paging-" + UUID.randomUUID();
+        int count = SearchQuery.PAGE_SIZE + 5;
+        collector.loggerLines("consolepaging", IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.text().setText(marker);
+        SwtDriver.pumpUntil("all lines are indexed", () -> {
+            if (panel.searchButton().isEnabled() && !panel.position().getText().endsWith("of " + count + " · page 1")) {
+                press(panel.searchButton());
+                SwtDriver.pumpFor(Duration.ofMillis(300));
+            }
+            return panel.position().getText().endsWith("of " + count + " · page 1");
+        });
+
+        press(panel.nextButton());
+        SwtDriver.pumpUntil("page 2", () -> panel.position().getText().endsWith("page 2"));
+        assertThat(panel.position().getText()).isEqualTo("Rows 101–105 of 105 · page 2");
+        assertThat(panel.table().getItemCount()).isEqualTo(5);
+        assertThat(panel.nextButton().isEnabled()).isFalse();
+
+        press(panel.previousButton());
+        SwtDriver.pumpUntil("page 1 again", () -> panel.position().getText().endsWith("page 1"));
+        assertThat(panel.table().getItemCount()).isEqualTo(SearchQuery.PAGE_SIZE);
+        // newest first: the last line sent is the first row
+        assertThat(panel.table().getItem(0).getText(6)).isEqualTo(marker + " line " + (count - 1));
+    }
+
+    @Test
+    void aCustomRangeEndingBeforeTheMessageDoesNotFindIt() throws Exception {
+        String marker = "console-range-" + UUID.randomUUID();
+        collector.logger("consolerange", marker);
+        showPanelOver(collector.connect(collector.administrator()));
+        searchUntilRowsAppear(marker); // it is there in the last 24 hours
+
+        panel.preset().select(TimeRangePreset.CUSTOM.ordinal());
+        panel.preset().notifyListeners(SWT.Selection, new Event());
+        assertThat(panel.fromDate().getEnabled()).isTrue();
+        LocalDate lastWeek = LocalDate.now().minusDays(7);
+        panel.fromDate().setDate(lastWeek.getYear(), lastWeek.getMonthValue() - 1, lastWeek.getDayOfMonth());
+        LocalDate dayAfter = lastWeek.plusDays(1);
+        panel.toDate().setDate(dayAfter.getYear(), dayAfter.getMonthValue() - 1, dayAfter.getDayOfMonth());
+        press(panel.searchButton());
+        SwtDriver.pumpUntil("the empty result", () -> panel.message().getText().equals("No messages match."));
+
+        assertThat(panel.table().getItemCount()).isZero();
+        assertThat(panel.position().getText()).isEqualTo("0 of 0");
     }
 
     @Test

@@ -353,6 +353,10 @@ public final class SearchPanel extends Composite {
         return fromDate;
     }
 
+    DateTime toDate() {
+        return toDate;
+    }
+
     Button searchButton() {
         return searchButton;
     }
