@@ -43,7 +43,7 @@ class SearchPanelTest {
 
     private void showPanelOver(CollectorConnection over) {
         connection = over;
-        panel = new SearchPanel(shell, over::logs);
+        panel = new SearchPanel(shell, () -> over);
         shell.layout();
         shell.open();
     }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.eclipse.jface.bindings.keys.KeyStroke;
+import org.eclipse.jface.fieldassist.ContentProposalAdapter;
+import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -30,6 +33,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.logmaster.api.v1.SearchResponse;
 import org.logmaster.api.v1.Severity;
+import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.ui.live.SeverityStyle;
 import org.logmaster.console.ui.session.BackgroundCall;
@@ -50,7 +54,8 @@ public final class SearchPanel extends Composite {
         Severity.SEVERITY_ALERT, Severity.SEVERITY_EMERGENCY };
     private static final String NOT_CONNECTED = "Not logged in to a collector: Collector > Connect... (Ctrl+K)";
 
-    private final Supplier<LogQueries> logs;
+    private final Supplier<CollectorConnection> connection;
+    private final DeviceIdProposals deviceProposals = new DeviceIdProposals();
     private final ZoneId zone = ZoneId.systemDefault();
     private final StoredEventText eventText = new StoredEventText(zone);
     private final NumberFormat counts = NumberFormat.getIntegerInstance(Locale.ROOT);
@@ -79,10 +84,10 @@ public final class SearchPanel extends Composite {
     private int generation;
     private boolean busy;
 
-    /** @param logs the logged-in connection's queries, or null while there is none */
-    public SearchPanel(Composite parent, Supplier<LogQueries> logs) {
+    /** @param connection the logged-in connection, or null while there is none */
+    public SearchPanel(Composite parent, Supplier<CollectorConnection> connection) {
         super(parent, SWT.NONE);
-        this.logs = logs;
+        this.connection = connection;
         setLayout(new GridLayout(1, false));
 
         Composite form = new Composite(this, SWT.NONE);
@@ -97,6 +102,11 @@ public final class SearchPanel extends Composite {
         devices = new Text(form, SWT.BORDER);
         devices.setMessage("ids, e.g. mac-001a2b3c4d5e ip-10-0-0-7");
         devices.setLayoutData(width(260));
+        devices.setToolTipText("Device ids, separated by spaces or commas; Ctrl+Space proposes the known devices");
+        ContentProposalAdapter assist = new ContentProposalAdapter(devices, new TextContentAdapter(), deviceProposals,
+                KeyStroke.getInstance(SWT.MOD1, ' '), null);
+        assist.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
+        devices.addListener(SWT.FocusIn, e -> loadDeviceProposals());
         new Label(form, SWT.NONE).setText("Min. se&verity:");
         minimumSeverity = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
         minimumSeverity.add("any");
@@ -221,12 +231,24 @@ public final class SearchPanel extends Composite {
         fetch(0);
     }
 
+    /** Reads the device lists for the completion in a job, when the device field gets the focus. */
+    private void loadDeviceProposals() {
+        CollectorConnection current = connection.get();
+        if (current != null) {
+            BackgroundCall.run(this, "Reading devices for completion", () -> {
+                deviceProposals.update(current.devices().list(false), current.devices().unknownSenders());
+                return null;
+            }, done -> { }, failure -> { }); // completion is a convenience: typing ids still works
+        }
+    }
+
     private void fetch(int page) {
-        LogQueries queries = logs.get();
-        if (queries == null) {
+        CollectorConnection current = connection.get();
+        if (current == null) {
             showMessage(NOT_CONNECTED, true);
             return;
         }
+        LogQueries queries = current.logs();
         int request = ++generation;
         SearchQuery asked = query;
         SearchPages of = pages;
@@ -343,6 +365,10 @@ public final class SearchPanel extends Composite {
 
     Text devices() {
         return devices;
+    }
+
+    DeviceIdProposals deviceProposals() {
+        return deviceProposals;
     }
 
     Combo preset() {

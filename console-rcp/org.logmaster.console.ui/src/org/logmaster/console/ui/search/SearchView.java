@@ -2,7 +2,6 @@ package org.logmaster.console.ui.search;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
-import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.ui.RefreshHandler;
 import org.logmaster.console.ui.session.ConsoleSession;
 
@@ -15,10 +14,7 @@ public final class SearchView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        panel = new SearchPanel(parent, () -> {
-            CollectorConnection connection = ConsoleSession.get().loggedInConnection();
-            return connection == null ? null : connection.logs();
-        });
+        panel = new SearchPanel(parent, ConsoleSession.get()::loggedInConnection);
         RefreshHandler.activate(getSite(), panel::search);
     }
 
