@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Shell;
@@ -81,6 +82,32 @@ class DevicesPanelTest {
                 .findFirst().orElseThrow();
         assertThat(row.getText(0)).isEqualTo("Edge firewall " + mac);
         assertThat(row.getText(2)).isEqualTo("mac-" + mac.replace(":", ""));
+    }
+
+    @Test
+    void editingTheSelectedDeviceChangesItsNameInTheList() {
+        loggedInAs(collector.administrator());
+        String mac = freshMac();
+        connection.devices().register(org.logmaster.api.v1.RegisterDeviceRequest.newBuilder().setMac(mac)
+                .setName("Old name " + mac).build());
+        panel.refresh();
+        SwtDriver.pumpUntil("the device is listed", () -> listed(mac));
+        TableItem[] items = panel.devices().getItems();
+        panel.devices().setSelection(IntStream.range(0, items.length).filter(i -> items[i].getText(1).equals(mac))
+                .findFirst().orElseThrow());
+        panel.devices().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertThat(panel.editButton().isEnabled()).isTrue();
+
+        DeviceDialog dialog = panel.openEditDialog();
+        assertThat(dialog.mac().getEditable()).isFalse();
+        dialog.name().setText("New name " + mac);
+        dialog.okButton().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        SwtDriver.pumpUntil("the dialog closes", () -> dialog.result() != null);
+        panel.refresh();
+        SwtDriver.pumpUntil("the new name is listed", () -> Arrays.stream(panel.devices().getItems())
+                .anyMatch(item -> item.getText(0).equals("New name " + mac)));
+
+        assertThat(dialog.result().getMac()).isEqualTo(mac);
     }
 
     @Test

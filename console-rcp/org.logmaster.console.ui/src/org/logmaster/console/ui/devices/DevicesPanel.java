@@ -290,6 +290,14 @@ public final class DevicesPanel extends Composite {
         return dialog;
     }
 
+    /** The Edit dialog for the selected device as the button opens it, without blocking. */
+    DeviceDialog openEditDialog() {
+        DeviceDialog dialog = DeviceDialog.edit(getShell(), registry, selectedDevice());
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        return dialog;
+    }
+
     Button registerButton() {
         return registerButton;
     }
