@@ -111,6 +111,24 @@ class DevicesPanelTest {
     }
 
     @Test
+    void aRetiredDeviceLeavesTheListOfActiveDevices() {
+        loggedInAs(collector.administrator());
+        String mac = freshMac();
+        org.logmaster.api.v1.Device device = connection.devices().register(org.logmaster.api.v1.RegisterDeviceRequest
+                .newBuilder().setMac(mac).setName("Old switch " + mac).build());
+        panel.refresh();
+        SwtDriver.pumpUntil("the device is listed", () -> listed(mac));
+
+        panel.retire(device, "replaced by a new switch");
+        SwtDriver.pumpUntil("the device is gone", () -> !listed(mac));
+
+        assertThat(connection.devices().list(true)).anySatisfy(retired -> {
+            assertThat(retired.getMac()).isEqualTo(mac);
+            assertThat(retired.hasRetiredAt()).isTrue();
+        });
+    }
+
+    @Test
     void theCollectorsRefusalIsShownInTheDialog() {
         loggedInAs(collector.administrator());
         String mac = freshMac();

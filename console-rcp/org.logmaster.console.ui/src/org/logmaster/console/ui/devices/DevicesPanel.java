@@ -262,8 +262,12 @@ public final class DevicesPanel extends Composite {
         if (reason.open() != Window.OK) {
             return;
         }
+        retire(device, reason.getValue().strip());
+    }
+
+    /** Retires in a job, then reads the lists again; a refusal goes to the message line. */
+    void retire(Device device, String why) {
         DeviceRegistry to = registry;
-        String why = reason.getValue().strip();
         BackgroundCall.run(this, "Retiring device", () -> to.retire(device.getId(), why), retired -> refresh(),
                 failure -> showMessage("The collector refused to retire " + device.getName() + ": " + failure, true));
     }
