@@ -3,13 +3,20 @@
 # events in the Live Logs view and one row selected so the details pane shows.
 #
 #   releng/console/screenshot.sh [OUTPUT.png]     (default docs/images/console-live-logs.png)
+#   releng/console/screenshot.sh --views [DIR]    (default docs/images): starts a real collector
+#       (collector/target/logmaster-collector.jar) on free loopback ports, sends messages with
+#       util-linux logger, starts the console logged in as the first administrator, and takes
+#       console-search.png, console-register-device.png and console-devices.png, driving the
+#       console with its key bindings (Alt+Shift+Q S / D) and mnemonics like a user.
 #
 # Needs the materialized product (./mvnw -B verify) and the Debian packages xvfb, libgtk-3-0,
 # imagemagick and xdotool; run as root it installs the missing ones.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-OUT="${1:-$ROOT/docs/images/console-live-logs.png}"
+MODE=live
+if [ "${1:-}" = "--views" ]; then MODE=views; shift; fi
+if [ "$MODE" = views ]; then OUT="${1:-$ROOT/docs/images}"; else OUT="${1:-$ROOT/docs/images/console-live-logs.png}"; fi
 DEMO_RATE="${DEMO_RATE:-300}"
 SETTLE_SECONDS="${SETTLE_SECONDS:-6}"
 
@@ -37,9 +44,11 @@ export DISPLAY=":$DISPLAY_NUMBER"
 WORK=$(mktemp -d)
 XVFB_PID=""
 CONSOLE_PID=""
+COLLECTOR_PID=""
 cleanup() {
   set +e   # stop everything even if one step fails (a killed process's wait status is non-zero)
   if [ -n "$CONSOLE_PID" ]; then kill "$CONSOLE_PID" 2>/dev/null; wait "$CONSOLE_PID" 2>/dev/null; fi
+  if [ -n "$COLLECTOR_PID" ]; then kill "$COLLECTOR_PID" 2>/dev/null; wait "$COLLECTOR_PID" 2>/dev/null; fi
   if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null; wait "$XVFB_PID" 2>/dev/null; fi
   rm -rf "$WORK"
 }
@@ -48,6 +57,12 @@ trap cleanup EXIT
 Xvfb "$DISPLAY" -screen 0 1400x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+if [ "$MODE" = views ]; then
+  source "$ROOT/releng/console/screenshot-views.sh"   # defines take_view_screenshots
+  take_view_screenshots
+  exit 0
+fi
 
 "$ROOT/releng/console/start-console.sh" --data "$WORK/data" --demo "$DEMO_RATE" >"$WORK/console.log" 2>&1 &
 CONSOLE_PID=$!

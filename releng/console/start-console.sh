@@ -7,6 +7,9 @@
 #                default $LOGMASTER_CONSOLE_DATA or ~/.logmaster/console
 #   --demo N     feed the Live Logs view with N generated events per second (no collector
 #                needed; for trying the console out and for the screenshot)
+#   --connect HOST:PORT --fingerprint SHA256 --user NAME --password-file FILE
+#                connect and log in at start without the dialog (for scripts; the
+#                certificate must be named, the password is read from the file)
 #   anything else is passed to the Eclipse launcher, e.g. -consoleLog
 #
 # LOGMASTER_CONSOLE_HOME may point at another materialized product folder.
@@ -24,6 +27,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --data) DATA="$2"; shift 2 ;;
     --demo) JVM_OPTIONS+=("-Dlogmaster.console.demoRate=$2"); shift 2 ;;
+    --connect) JVM_OPTIONS+=("-Dlogmaster.console.connect=$2"); shift 2 ;;
+    --fingerprint) JVM_OPTIONS+=("-Dlogmaster.console.fingerprint=$2"); shift 2 ;;
+    --user) JVM_OPTIONS+=("-Dlogmaster.console.user=$2"); shift 2 ;;
+    --password-file) JVM_OPTIONS+=("-Dlogmaster.console.passwordFile=$2"); shift 2 ;;
     --) shift; APP_OPTIONS+=("$@"); break ;;
     *) APP_OPTIONS+=("$1"); shift ;;
   esac

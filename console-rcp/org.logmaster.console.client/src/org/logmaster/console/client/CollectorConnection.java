@@ -24,6 +24,22 @@ public interface CollectorConnection extends AutoCloseable {
      */
     ConnectionStatus checkHealth(Duration timeout);
 
+    /**
+     * Logs in ({@code AuthService.Login}); later calls carry the session token. Returns who is
+     * logged in with which permissions. Throws {@link CallFailedException} (UNAUTHENTICATED for a
+     * wrong login, with the server's message).
+     */
+    SessionInfo login(Credentials credentials);
+
+    /** The session's user, role and permissions as the collector sees them now. */
+    SessionInfo whoAmI();
+
+    LogQueries logs();
+
+    DeviceRegistry devices();
+
+    UserAdministration users();
+
     void addStatusListener(Consumer<ConnectionStatus> listener);
 
     void removeStatusListener(Consumer<ConnectionStatus> listener);

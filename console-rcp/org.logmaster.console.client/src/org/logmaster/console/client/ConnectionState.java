@@ -11,6 +11,8 @@ public enum ConnectionState {
     UNTRUSTED_CERTIFICATE("Certificate not trusted"),
     /** TLS: the certificate differs from the one accepted before. */
     CERTIFICATE_MISMATCH("Certificate changed"),
+    /** The collector is there but refused the login; the detail has the server's message. */
+    LOGIN_FAILED("Login failed"),
     /** No answer: refused, timed out, or a protocol error. */
     UNREACHABLE("Unreachable");
 

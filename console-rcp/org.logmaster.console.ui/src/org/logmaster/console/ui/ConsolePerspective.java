@@ -3,7 +3,9 @@ package org.logmaster.console.ui;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.logmaster.console.ui.devices.DevicesView;
 import org.logmaster.console.ui.live.LiveLogsView;
+import org.logmaster.console.ui.search.SearchView;
 
 /** The operator's perspective: the views share one stack; Live Logs opens first. */
 public final class ConsolePerspective implements IPerspectiveFactory {
@@ -16,5 +18,10 @@ public final class ConsolePerspective implements IPerspectiveFactory {
         IFolderLayout views = layout.createFolder("org.logmaster.console.ui.views", IPageLayout.TOP, 0.95f,
                 layout.getEditorArea());
         views.addView(LiveLogsView.ID);
+        views.addView(SearchView.ID);
+        views.addView(DevicesView.ID);
+        for (String id : new String[] { LiveLogsView.ID, SearchView.ID, DevicesView.ID }) {
+            layout.addShowViewShortcut(id);
+        }
     }
 }

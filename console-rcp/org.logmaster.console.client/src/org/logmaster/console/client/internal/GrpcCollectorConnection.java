@@ -1,18 +1,36 @@
 package org.logmaster.console.client.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.logmaster.api.v1.AdminServiceGrpc;
+import org.logmaster.api.v1.AuthServiceGrpc;
+import org.logmaster.api.v1.CreateUserRequest;
+import org.logmaster.api.v1.DeviceServiceGrpc;
+import org.logmaster.api.v1.LogServiceGrpc;
+import org.logmaster.api.v1.LoginRequest;
+import org.logmaster.api.v1.LoginResponse;
+import org.logmaster.api.v1.WhoAmIRequest;
+import org.logmaster.api.v1.WhoAmIResponse;
 import org.logmaster.console.client.CertificateFingerprint;
 import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.ConnectionSettings;
 import org.logmaster.console.client.ConnectionState;
 import org.logmaster.console.client.ConnectionStatus;
+import org.logmaster.console.client.Credentials;
+import org.logmaster.console.client.DeviceRegistry;
+import org.logmaster.console.client.LogQueries;
+import org.logmaster.console.client.SessionInfo;
 import org.logmaster.console.client.TransportSecurity;
+import org.logmaster.console.client.UserAdministration;
+
+import com.google.protobuf.Timestamp;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
@@ -23,16 +41,21 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.stub.AbstractStub;
 
 /** {@link CollectorConnection} over one gRPC channel (Netty transport, embedded in this bundle). */
 public final class GrpcCollectorConnection implements CollectorConnection {
 
+    /** Every call but the live tail; a search over a large range may take a while. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     /** The empty service name asks about the server as a whole. */
     private static final HealthCheckRequest WHOLE_SERVER = HealthCheckRequest.newBuilder().setService("").build();
 
     private final ConnectionSettings settings;
     private final PinningTrustManager trust;
     private final ManagedChannel channel;
+    private final BearerToken token = new BearerToken();
+    private final DeviceRegistry devices;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
 
@@ -40,6 +63,7 @@ public final class GrpcCollectorConnection implements CollectorConnection {
         this.settings = settings;
         this.trust = trust;
         this.channel = channel;
+        this.devices = new GrpcDeviceRegistry(() -> prepared(DeviceServiceGrpc.newBlockingStub(channel)));
     }
 
     public static GrpcCollectorConnection open(ConnectionSettings settings) {
@@ -84,6 +108,48 @@ public final class GrpcCollectorConnection implements CollectorConnection {
         }
         update(result);
         return result;
+    }
+
+    @Override
+    public SessionInfo login(Credentials credentials) {
+        LoginRequest request = LoginRequest.newBuilder().setUsername(credentials.user())
+                .setPassword(new String(credentials.password())).build();
+        LoginResponse response = GrpcCalls.call(() -> AuthServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).login(request));
+        token.set(response.getSessionToken());
+        return whoAmI();
+    }
+
+    @Override
+    public SessionInfo whoAmI() {
+        WhoAmIResponse me = GrpcCalls.call(() -> prepared(AuthServiceGrpc.newBlockingStub(channel))
+                .whoAmI(WhoAmIRequest.getDefaultInstance()));
+        Timestamp expires = me.getSessionExpiresAt();
+        return new SessionInfo(me.getUsername(), me.getRole(), Set.copyOf(me.getPermissionsList()),
+                Instant.ofEpochSecond(expires.getSeconds(), expires.getNanos()));
+    }
+
+    @Override
+    public LogQueries logs() {
+        return request -> GrpcCalls.call(() -> prepared(LogServiceGrpc.newBlockingStub(channel)).search(request));
+    }
+
+    @Override
+    public DeviceRegistry devices() {
+        return devices;
+    }
+
+    @Override
+    public UserAdministration users() {
+        return (username, role, password) -> GrpcCalls.call(() -> prepared(AdminServiceGrpc.newBlockingStub(channel))
+                .createUser(CreateUserRequest.newBuilder().setUsername(username).setRole(role)
+                        .setPassword(new String(password)).build())
+                .getGeneratedPassword());
+    }
+
+    /** The session's token and a deadline on a stub, for one call. */
+    private <S extends AbstractStub<S>> S prepared(S stub) {
+        return stub.withCallCredentials(token).withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private ConnectionStatus failure(StatusRuntimeException e) {

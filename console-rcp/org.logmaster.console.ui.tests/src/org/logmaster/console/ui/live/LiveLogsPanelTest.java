@@ -123,7 +123,9 @@ class LiveLogsPanelTest {
         SwtDriver.pumpFor(Duration.ofMillis(500));
 
         assertThat(rows()).isEqualTo(10);
-        assertThat(panel.counters().getText()).contains("paused, 50 waiting");
+        // the waiting count is refreshed every 500 ms while paused: wait for it rather than race it
+        SwtDriver.pumpUntil("the waiting count", () -> panel.counters().getText().contains("paused, 50 waiting"));
+        assertThat(rows()).isEqualTo(10);
 
         click(panel.pauseButton());
         SwtDriver.pumpUntil("the held events", () -> rows() == 60);

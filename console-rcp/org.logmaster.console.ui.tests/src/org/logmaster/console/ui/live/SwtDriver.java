@@ -6,20 +6,20 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.swt.widgets.Display;
 
 /** Runs the display thread's event loop from a test, the way the workbench would. */
-final class SwtDriver {
+public final class SwtDriver {
 
     /** Generous: the machine may be busy; a test waits only as long as its condition needs. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private SwtDriver() {
     }
 
-    static Display display() {
+    public static Display display() {
         return Display.getDefault();
     }
 
     /** Dispatches events until the condition holds; fails the test after {@link #PATIENCE}. */
-    static void pumpUntil(String what, BooleanSupplier condition) {
+    public static void pumpUntil(String what, BooleanSupplier condition) {
         Display display = display();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -35,7 +35,7 @@ final class SwtDriver {
     }
 
     /** Dispatches events for a while, for checks that something does NOT happen. */
-    static void pumpFor(Duration duration) {
+    public static void pumpFor(Duration duration) {
         Display display = display();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {

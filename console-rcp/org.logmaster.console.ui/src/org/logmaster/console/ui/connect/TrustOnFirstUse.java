@@ -49,6 +49,8 @@ public final class TrustOnFirstUse {
                     "The certificate of the collector at " + settings.address() + " has CHANGED."
                             + "\n\nAccepted before:\n" + settings.pinnedCertificate() + "\n\nPresented now:\n" + presented
                             + "\n\nTrust the new one only if the collector's certificate was renewed on purpose."));
+            case LOGIN_FAILED -> MessageDialog.openError(shell, "Login failed",
+                    "The collector at " + settings.address() + " refused the login.\n\n" + outcome.detail());
             case UNREACHABLE -> MessageDialog.openError(shell, "Collector unreachable",
                     "Could not reach the collector at " + settings.address() + ".\n\n" + outcome.detail());
             default -> {

@@ -7,7 +7,7 @@ import org.logmaster.api.v1.Severity;
  * How a severity looks in the table: the three most severe levels stand out with a background,
  * errors and warnings with their text colour, debug is greyed.
  */
-final class SeverityStyle {
+public final class SeverityStyle {
 
     private static final Color WHITE = new Color(255, 255, 255);
     private static final Color DARK_RED = new Color(139, 0, 0);
@@ -20,7 +20,7 @@ final class SeverityStyle {
     }
 
     /** Text colour, or null for the table's default. */
-    static Color foreground(Severity severity) {
+    public static Color foreground(Severity severity) {
         return switch (severity) {
             case SEVERITY_EMERGENCY, SEVERITY_ALERT, SEVERITY_CRITICAL -> WHITE;
             case SEVERITY_ERROR -> RED;
@@ -32,7 +32,7 @@ final class SeverityStyle {
     }
 
     /** Background colour, or null for the table's default. */
-    static Color background(Severity severity) {
+    public static Color background(Severity severity) {
         return switch (severity) {
             case SEVERITY_EMERGENCY, SEVERITY_ALERT -> DARK_RED;
             case SEVERITY_CRITICAL -> RED;
@@ -41,7 +41,7 @@ final class SeverityStyle {
     }
 
     /** The short syslog keyword (RFC 5424 table 2). */
-    static String label(Severity severity) {
+    public static String label(Severity severity) {
         return switch (severity) {
             case SEVERITY_EMERGENCY -> "EMERG";
             case SEVERITY_ALERT -> "ALERT";

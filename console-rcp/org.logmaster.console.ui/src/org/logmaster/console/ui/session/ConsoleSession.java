@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.logmaster.console.client.CallFailedException;
 import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.CollectorConnections;
 import org.logmaster.console.client.ConnectionSettings;
+import org.logmaster.console.client.ConnectionState;
 import org.logmaster.console.client.ConnectionStatus;
+import org.logmaster.console.client.Credentials;
 import org.logmaster.console.client.LiveEventSource;
+import org.logmaster.console.client.SessionInfo;
 
 /**
  * What the console is connected to: the current collector connection, its status, and the live
@@ -25,10 +29,12 @@ public final class ConsoleSession {
 
     private final LiveEventHub liveEvents = new LiveEventHub();
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SessionInfo>> sessionListeners = new CopyOnWriteArrayList<>();
     private final Consumer<ConnectionStatus> forwardStatus = this::publish;
-    private CollectorConnection connection;
+    private volatile CollectorConnection connection;
     private LiveEventSource liveSource;
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
+    private volatile SessionInfo sessionInfo = SessionInfo.NONE;
 
     /** One per workbench through {@link #get()}; tests make their own. */
     ConsoleSession() {
@@ -53,9 +59,34 @@ public final class ConsoleSession {
         return () -> statusListeners.remove(listener);
     }
 
+    /** Who is logged in; {@link SessionInfo#NONE} while not connected or not logged in. */
+    public SessionInfo sessionInfo() {
+        return sessionInfo;
+    }
+
     /**
-     * Replaces the current connection and checks the new one's health, all on a worker thread
-     * (closing a channel and the check may each take seconds).
+     * Calls the listener now and whenever a login succeeds or the session ends (then with
+     * {@link SessionInfo#NONE}); on the worker thread that changed it.
+     */
+    public Runnable addSessionListener(Consumer<SessionInfo> listener) {
+        sessionListeners.add(listener);
+        listener.accept(sessionInfo);
+        return () -> sessionListeners.remove(listener);
+    }
+
+    /**
+     * The logged-in connection for views' calls, or {@code null}. Its calls block: use it from a
+     * job or worker thread only. Not synchronized: the display thread asks while a connect may be
+     * closing the old channel.
+     */
+    public CollectorConnection loggedInConnection() {
+        return sessionInfo.loggedIn() ? connection : null;
+    }
+
+    /**
+     * Replaces the current connection, checks the new one's health and, when the settings carry
+     * credentials, logs in; all on a worker thread (closing a channel, the check and the password
+     * hash on the server may each take seconds).
      *
      * @param whenChecked called on the worker thread with the health check's outcome, unless
      *                    another connect replaced this connection meanwhile
@@ -70,6 +101,9 @@ public final class ConsoleSession {
                 connection = next;
             }
             ConnectionStatus outcome = next.checkHealth(HEALTH_TIMEOUT);
+            if (outcome.state() == ConnectionState.CONNECTED && settings.credentials() != null) {
+                outcome = logIn(next, settings.credentials(), outcome);
+            }
             synchronized (this) {
                 if (connection != next) {
                     return;
@@ -77,6 +111,28 @@ public final class ConsoleSession {
             }
             whenChecked.accept(outcome);
         });
+    }
+
+    private ConnectionStatus logIn(CollectorConnection next, Credentials credentials, ConnectionStatus healthy) {
+        try {
+            SessionInfo info = next.login(credentials);
+            synchronized (this) {
+                if (connection != next) {
+                    return healthy;
+                }
+                sessionInfo = info;
+            }
+            for (Consumer<SessionInfo> listener : sessionListeners) {
+                listener.accept(info);
+            }
+            publish(healthy); // again, so that the status line shows the user and role
+            return healthy;
+        } catch (CallFailedException e) {
+            ConnectionStatus refused = ConnectionStatus.of(ConnectionState.LOGIN_FAILED,
+                    e.serverMessage().isEmpty() ? e.getMessage() : e.serverMessage());
+            publish(refused);
+            return refused;
+        }
     }
 
     /** Feeds the live views from the source until another source replaces it or the session closes. */
@@ -104,6 +160,12 @@ public final class ConsoleSession {
             connection = null;
             old.removeStatusListener(forwardStatus);
             old.close();
+            if (sessionInfo.loggedIn()) {
+                sessionInfo = SessionInfo.NONE;
+                for (Consumer<SessionInfo> listener : sessionListeners) {
+                    listener.accept(SessionInfo.NONE);
+                }
+            }
             publish(ConnectionStatus.DISCONNECTED);
         }
     }

@@ -1,0 +1,99 @@
+# Sourced by screenshot.sh --views (DISPLAY, WORK, ROOT, OUT, CONSOLE_PID and COLLECTOR_PID are
+# shared with it, and its cleanup stops what this starts). Not meant to run on its own.
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+start_collector() {
+  local jar="$ROOT/collector/target/logmaster-collector.jar"
+  [ -f "$jar" ] || { echo "error: $jar is missing; build it: ./mvnw -B -pl collector -am package -DskipTests" >&2; exit 1; }
+  SYSLOG_PORT=$(free_port); API_PORT=$(free_port)
+  cat >"$WORK/collector.yaml" <<YAML
+data-dir: $WORK/store
+listeners:
+  udp: { bind: 127.0.0.1, port: $SYSLOG_PORT }
+  tcp: { bind: 127.0.0.1, port: $SYSLOG_PORT }
+  tls: { bind: 127.0.0.1, port: $(free_port) }
+api: { bind: 127.0.0.1, port: $API_PORT }
+YAML
+  source "$ROOT/releng/lib/java.sh"   # JAVA_HOME: Java 21 or newer
+  local java=("$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Xmx256m -jar "$jar")
+  "${java[@]}" init --config "$WORK/collector.yaml" >"$WORK/init.out" 2>&1
+  local admin
+  admin=$(sed -n 's/^administrator: \([^ ]*\) \/ password: \(.*\)$/\1 \2/p' "$WORK/init.out")
+  ADMIN_USER=${admin%% *}
+  (umask 077; printf '%s' "${admin#* }" >"$WORK/password")
+  "${java[@]}" run --config "$WORK/collector.yaml" >"$WORK/collector.out" 2>&1 &
+  COLLECTOR_PID=$!
+  for _ in $(seq 600); do grep -q 'collector ready' "$WORK/collector.out" && break; sleep 0.1; done
+  FINGERPRINT=$(sed -n 's/^api certificate SHA-256 fingerprint: //p' "$WORK/collector.out")
+  [ -n "$FINGERPRINT" ] || { echo "error: the collector did not start:" >&2; cat "$WORK/collector.out" >&2; exit 1; }
+}
+
+send_messages() {
+  local send=(logger --tcp --server 127.0.0.1 --port "$SYSLOG_PORT" --rfc5424)
+  "${send[@]}" -t sshd -p auth.warning "Failed password for invalid user admin from 203.0.113.45 port 52144 ssh2"
+  "${send[@]}" -t sshd -p auth.info "Accepted publickey for ops from 198.51.100.20 port 40022 ssh2"
+  "${send[@]}" -t kernel -p kern.err "eth1: link down"
+  "${send[@]}" -t kernel -p kern.notice "eth1: link up, 1000 Mbps, full duplex"
+  "${send[@]}" -t dhcpd -p daemon.info "DHCPACK on 10.20.0.57 to 3c:22:fb:10:4e:a1 (guest-laptop) via vlan20"
+  "${send[@]}" -t firewall -p local0.warning "DROP IN=wan OUT= SRC=203.0.113.45 DST=192.0.2.10 PROTO=TCP DPT=23"
+  "${send[@]}" -t firewall -p local0.info "ACCEPT IN=lan OUT=wan SRC=10.20.0.57 DST=93.184.215.14 PROTO=TCP DPT=443"
+  "${send[@]}" -t hotspot -p local1.crit "RADIUS server 10.0.0.5 unreachable, guests cannot log in"
+  "${send[@]}" -t hotspot -p local1.info "guest 905321234567 logged in, MAC 3c:22:fb:10:4e:a1, IP 10.20.0.57"
+  "${send[@]}" -t cron -p cron.debug "(root) CMD (/usr/local/bin/backup-config)"
+}
+
+shoot() {  # window-id file
+  import -window "$1" "$2"
+  echo "screenshot: $2 ($(identify -format '%wx%h' "$2"))"
+}
+
+register_device() {  # mac name location type static-ip [screenshot-file]
+  # no window manager on Xvfb: focus does not come back to the main window by itself
+  xdotool windowfocus --sync "$window"
+  xdotool key alt+r
+  local dialog
+  dialog=$(timeout 30 xdotool search --sync --onlyvisible --name "Register Device" | head -n 1) || {
+    echo "error: the Register dialog did not open; the console's output:" >&2; cat "$WORK/console.log" >&2; exit 1; }
+  sleep 1
+  xdotool type --delay 20 "$1"; xdotool key Tab; xdotool type --delay 20 "$2"; xdotool key Tab
+  xdotool type --delay 20 "$3"; xdotool key Tab; xdotool type --delay 20 "$4"; xdotool key Tab
+  xdotool type --delay 20 "$5"
+  sleep 1
+  if [ -n "${6:-}" ]; then shoot "$dialog" "$6"; fi
+  xdotool key Return
+  sleep 3
+}
+
+take_view_screenshots() {
+  start_collector
+  send_messages
+  "$ROOT/releng/console/start-console.sh" --data "$WORK/data" --connect "127.0.0.1:$API_PORT" \
+      --fingerprint "$FINGERPRINT" --user "$ADMIN_USER" --password-file "$WORK/password" >"$WORK/console.log" 2>&1 &
+  CONSOLE_PID=$!
+  window=$(timeout 120 xdotool search --sync --onlyvisible --name "LogMaster Console" | head -n 1) || {
+    echo "error: the console window did not appear; its output:" >&2; cat "$WORK/console.log" >&2; exit 1; }
+  sleep 8   # workbench, login (a memory-hard password hash on the collector), daily file sync
+  mkdir -p "$OUT"
+
+  # Search: Alt+Shift+Q S opens the view, Alt+S presses Search; then a row for the details pane
+  xdotool key --window "$window" alt+shift+q s
+  sleep 2
+  xdotool key --window "$window" alt+s
+  sleep 3
+  xdotool mousemove --window "$window" 500 "${SEARCH_ROW_Y:-205}" click 1
+  sleep 1
+  shoot "$window" "$OUT/console-search.png"
+
+  # Devices: register two devices through the dialog (the first one photographed), select one
+  xdotool key --window "$window" alt+shift+q d
+  sleep 3
+  register_device "00-1B-21-3A-4F-5C" "Edge firewall" "Server room, rack 2" "firewall" "192.0.2.1" \
+      "$OUT/console-register-device.png"
+  register_device "001a.2b3c.4d5e" "Lobby access point" "Ground floor lobby" "access-point" ""
+  xdotool mousemove --window "$window" 300 "${DEVICES_ROW_Y:-181}" click 1
+  sleep 1
+  shoot "$window" "$OUT/console-devices.png"
+}
