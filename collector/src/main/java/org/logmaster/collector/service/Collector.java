@@ -103,7 +103,7 @@ public final class Collector implements AutoCloseable {
         }
         tlsFingerprint = factory.tlsFingerprint();
         if (config.seal().enabled()) {
-            sealing = Sealing.start(config, index, clock);
+            sealing = Sealing.start(config, index, clock, alerts == null ? null : alerts.system());
         }
         if (config.api().enabled()) {
             api = ApiEndpoint.start(config, configFile, index, indexer, new EventSearch(index, devices.aliases()),
