@@ -28,7 +28,6 @@ import org.logmaster.collector.compliance.SealScheduler;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.index.IndexDatabase;
 import org.logmaster.collector.seal.SealEnvironment;
-import org.logmaster.collector.seal.SealRun;
 import org.logmaster.collector.alert.SystemAlerts;
 
 /** Daily sealing in the running collector: the opened seal set-up and its scheduler. */
@@ -48,9 +47,11 @@ final class Sealing implements AutoCloseable {
             throws IOException {
         SealEnvironment environment = SealSetup.open(config);
         String tsa = environment.tsa().label();
+        Duration grace = Duration.ofHours(config.alerts().system().sealGraceHours());
         // the scheduler logs and retries failures; the alert stage raises them (TSA trouble as its own rule)
         SealScheduler scheduler = new SealScheduler(environment.sealer(clock), new SealRecords(index.dsl()),
-                config.dataDir(), config.zone(), clock, failure -> reportFailure(alerts, tsa, failure));
+                config.dataDir(), config.zone(), clock,
+                alerts == null ? failure -> { } : new SealFailureAlerts(alerts, tsa, config.zone(), grace, clock));
         scheduler.start();
         Sealing sealing = new Sealing(environment, scheduler);
         ArchiveSettings settings = config.archive();
@@ -60,17 +61,6 @@ final class Sealing implements AutoCloseable {
         // hourly is often enough to follow the day boundary; a pass over unchanged folders only lists them
         sealing.archiving.scheduleWithFixedDelay(() -> archivePass(archive), 10, 60, TimeUnit.MINUTES);
         return sealing;
-    }
-
-    private static void reportFailure(SystemAlerts alerts, String tsa, SealRun.Failure failure) {
-        if (alerts == null) return;
-        String reason = failure.reason() == null ? "" : failure.reason();
-        String lower = reason.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("time stamp") || lower.contains("time-stamp") || lower.contains("tsa")) {
-            alerts.tsaFailed(tsa, reason);
-        } else {
-            alerts.sealFailed(failure.device() == null ? "-" : failure.device().toString(), failure.day(), reason);
-        }
     }
 
     SealEnvironment environment() {
