@@ -43,4 +43,4 @@ else
   echo "== starting the console: connect to localhost, API port in $CONFIG (section api), user admin"
   releng/console/start-console.sh &
 fi
-exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$JAR" run --config "$CONFIG"
+exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$JAR" run --config "$CONFIG"
