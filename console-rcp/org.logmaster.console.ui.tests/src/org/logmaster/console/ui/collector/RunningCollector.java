@@ -93,6 +93,7 @@ public final class RunningCollector {
                   tcp: { bind: 127.0.0.1, port: %d }
                   tls: { bind: 127.0.0.1, port: %d }
                 api: { bind: 127.0.0.1, port: %d }
+                metrics: { bind: 127.0.0.1, port: 0 }
                 """.formatted(data.resolve("store"), syslogPort, syslogPort, freeTcpAndUdpPort(), apiPort));
 
         String init = runToEnd(jar, data.resolve("init.out"), "init", "--config", config.toString());
