@@ -95,6 +95,28 @@ class CompliancePanelTest {
     }
 
     @Test
+    void aDaySealedWithTheBuiltInTsaIsShownSealedWithItsTsaTimeAndLabel() throws Exception {
+        collector.logger("compliance", "to be sealed " + UUID.randomUUID());
+        connection = collector.connect(collector.administrator());
+        String device = loggerDevice();
+        LocalDate today = serverToday();
+        SwtDriver.pumpUntil("today's daily file exists", () -> connection.compliance()
+                .complianceStatus(today, today, List.of(device)).getDaysCount() > 0);
+        String sealed = collector.sealCopyOfToday(device, today, today.minusDays(1));
+        panel.connect(connection.compliance(), connection.whoAmI());
+        SwtDriver.pumpUntil("the device has a row", () -> rowOf(device) >= 0);
+
+        int yesterday = panel.grid().getColumnCount() - 2;
+        TableItem row = panel.grid().getItem(rowOf(device));
+        assertThat(row.getText(yesterday)).as(sealed).isEqualTo("sealed");
+        assertThat(row.getBackground(yesterday).getRGB()).isEqualTo(DayCell.PALE_GREEN);
+        panel.selectCell(rowOf(device), yesterday);
+        String label = connection.compliance().complianceStatus(today, today, List.of()).getBuiltinTsaLabel();
+        assertThat(panel.details().getText()).contains(" · TSA time ").contains("(" + label + ")")
+                .contains(" · signer SHA-256 ");
+    }
+
+    @Test
     void theGridShowsTheLastSevenDaysByDefault() {
         connection = collector.connect(collector.administrator());
         panel.connect(connection.compliance(), connection.whoAmI());
