@@ -246,7 +246,9 @@ public final class RunningCollector {
      */
     public String sealCopyOfToday(String device, LocalDate today, LocalDate day) throws IOException, InterruptedException {
         Path folder = data.resolve("store").resolve("logs").resolve(device);
-        Files.copy(folder.resolve(today + ".log"), folder.resolve(day + ".log"));
+        if (!Files.exists(folder.resolve(day + ".log"))) { // a second call finds it sealed already
+            Files.copy(folder.resolve(today + ".log"), folder.resolve(day + ".log"));
+        }
         Path jar = Path.of(System.getProperty("logmaster.collector.jar"));
         return runToEnd(jar, data.resolve("seal-" + device + "-" + day + ".out"), "seal", "--config",
                 data.resolve("collector.yaml").toString(), "--day", day.toString(), "--device", device);

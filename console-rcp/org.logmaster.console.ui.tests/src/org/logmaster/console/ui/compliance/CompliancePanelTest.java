@@ -94,26 +94,47 @@ class CompliancePanelTest {
                 ? "OK" : server.getFirstProblem());
     }
 
-    @Test
-    void aDaySealedWithTheBuiltInTsaIsShownSealedWithItsTsaTimeAndLabel() throws Exception {
-        collector.logger("compliance", "to be sealed " + UUID.randomUUID());
-        connection = collector.connect(collector.administrator());
-        String device = loggerDevice();
+    /** Seals a copy of today's file as yesterday's and shows the grid; returns the seal command's output. */
+    private String withSealedYesterday(String device) throws Exception {
         LocalDate today = serverToday();
         SwtDriver.pumpUntil("today's daily file exists", () -> connection.compliance()
                 .complianceStatus(today, today, List.of(device)).getDaysCount() > 0);
         String sealed = collector.sealCopyOfToday(device, today, today.minusDays(1));
         panel.connect(connection.compliance(), connection.whoAmI());
         SwtDriver.pumpUntil("the device has a row", () -> rowOf(device) >= 0);
+        return sealed;
+    }
+
+    @Test
+    void aDaySealedWithTheBuiltInTsaIsShownSealedWithItsTsaTimeAndLabel() throws Exception {
+        collector.logger("compliance", "to be sealed " + UUID.randomUUID());
+        connection = collector.connect(collector.administrator());
+        String device = loggerDevice();
+        String sealed = withSealedYesterday(device);
 
         int yesterday = panel.grid().getColumnCount() - 2;
         TableItem row = panel.grid().getItem(rowOf(device));
-        assertThat(row.getText(yesterday)).as(sealed).isEqualTo("sealed");
-        assertThat(row.getBackground(yesterday).getRGB()).isEqualTo(DayCell.PALE_GREEN);
+        assertThat(row.getText(yesterday)).as(sealed).isIn("sealed", "verified");
         panel.selectCell(rowOf(device), yesterday);
-        String label = connection.compliance().complianceStatus(today, today, List.of()).getBuiltinTsaLabel();
+        String label = connection.compliance().complianceStatus(serverToday(), serverToday(), List.of())
+                .getBuiltinTsaLabel();
         assertThat(panel.details().getText()).contains(" · TSA time ").contains("(" + label + ")")
                 .contains(" · signer SHA-256 ");
+    }
+
+    @Test
+    void verifyingASealedDayReportsOkWithTheTsaAndSigner() throws Exception {
+        collector.logger("compliance", "to be verified " + UUID.randomUUID());
+        connection = collector.connect(collector.administrator());
+        String device = loggerDevice();
+        withSealedYesterday(device);
+
+        panel.selectCell(rowOf(device), panel.grid().getColumnCount() - 2);
+        panel.verifyButton().notifyListeners(SWT.Selection, new Event());
+        SwtDriver.pumpUntil("the verdict is shown", () -> !panel.message().getText().startsWith("Verifying"));
+
+        assertThat(panel.message().getText()).startsWith("Verified " + device + " " + serverToday().minusDays(1) + ": OK")
+                .contains(" · TSA time ").contains(" · signer ");
     }
 
     @Test
