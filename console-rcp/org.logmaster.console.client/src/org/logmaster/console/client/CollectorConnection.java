@@ -38,6 +38,8 @@ public interface CollectorConnection extends AutoCloseable {
 
     DeviceRegistry devices();
 
+    ComplianceRecords compliance();
+
     UserAdministration users();
 
     void addStatusListener(Consumer<ConnectionStatus> listener);

@@ -3,6 +3,7 @@ package org.logmaster.console.ui;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.logmaster.console.ui.compliance.ComplianceView;
 import org.logmaster.console.ui.devices.DevicesView;
 import org.logmaster.console.ui.live.LiveLogsView;
 import org.logmaster.console.ui.search.SearchView;
@@ -20,7 +21,8 @@ public final class ConsolePerspective implements IPerspectiveFactory {
         views.addView(LiveLogsView.ID);
         views.addView(SearchView.ID);
         views.addView(DevicesView.ID);
-        for (String id : new String[] { LiveLogsView.ID, SearchView.ID, DevicesView.ID }) {
+        views.addView(ComplianceView.ID);
+        for (String id : new String[] { LiveLogsView.ID, SearchView.ID, DevicesView.ID, ComplianceView.ID }) {
             layout.addShowViewShortcut(id);
         }
     }

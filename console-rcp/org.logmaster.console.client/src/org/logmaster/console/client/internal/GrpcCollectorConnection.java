@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.logmaster.api.v1.AdminServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.CreateUserRequest;
+import org.logmaster.api.v1.ComplianceServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
 import org.logmaster.api.v1.LoginRequest;
@@ -24,6 +25,7 @@ import org.logmaster.console.client.ConnectionSettings;
 import org.logmaster.console.client.ConnectionState;
 import org.logmaster.console.client.ConnectionStatus;
 import org.logmaster.console.client.Credentials;
+import org.logmaster.console.client.ComplianceRecords;
 import org.logmaster.console.client.DeviceRegistry;
 import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.client.SessionInfo;
@@ -56,6 +58,7 @@ public final class GrpcCollectorConnection implements CollectorConnection {
     private final ManagedChannel channel;
     private final BearerToken token = new BearerToken();
     private final DeviceRegistry devices;
+    private final ComplianceRecords compliance;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
 
@@ -64,6 +67,7 @@ public final class GrpcCollectorConnection implements CollectorConnection {
         this.trust = trust;
         this.channel = channel;
         this.devices = new GrpcDeviceRegistry(() -> prepared(DeviceServiceGrpc.newBlockingStub(channel)));
+        this.compliance = new GrpcComplianceRecords(() -> prepared(ComplianceServiceGrpc.newBlockingStub(channel)));
     }
 
     public static GrpcCollectorConnection open(ConnectionSettings settings) {
@@ -137,6 +141,11 @@ public final class GrpcCollectorConnection implements CollectorConnection {
     @Override
     public DeviceRegistry devices() {
         return devices;
+    }
+
+    @Override
+    public ComplianceRecords compliance() {
+        return compliance;
     }
 
     @Override

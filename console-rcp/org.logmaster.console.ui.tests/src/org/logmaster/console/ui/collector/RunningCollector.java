@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,6 +94,8 @@ public final class RunningCollector {
                   tcp: { bind: 127.0.0.1, port: %d }
                   tls: { bind: 127.0.0.1, port: %d }
                 api: { bind: 127.0.0.1, port: %d }
+                metrics: { bind: 127.0.0.1, port: 0 }
+                seal: { late-after-minutes: 10080 }
                 """.formatted(data.resolve("store"), syslogPort, syslogPort, freeTcpAndUdpPort(), apiPort));
 
         String init = runToEnd(jar, data.resolve("init.out"), "init", "--config", config.toString());
@@ -234,6 +237,21 @@ public final class RunningCollector {
         } catch (IOException e) {
             // a temporary folder left behind is harmless
         }
+    }
+
+    /**
+     * Gives {@code device} a closed day: a copy of today's daily file under {@code day}'s name,
+     * sealed with the collector's {@code seal} command (built-in TSA). Seals made a day late are
+     * not "late" here: the test configuration allows a week.
+     */
+    public String sealCopyOfToday(String device, LocalDate today, LocalDate day) throws IOException, InterruptedException {
+        Path folder = data.resolve("store").resolve("logs").resolve(device);
+        if (!Files.exists(folder.resolve(day + ".log"))) { // a second call finds it sealed already
+            Files.copy(folder.resolve(today + ".log"), folder.resolve(day + ".log"));
+        }
+        Path jar = Path.of(System.getProperty("logmaster.collector.jar"));
+        return runToEnd(jar, data.resolve("seal-" + device + "-" + day + ".out"), "seal", "--config",
+                data.resolve("collector.yaml").toString(), "--day", day.toString(), "--device", device);
     }
 
     /** For failure messages: what the collector printed. */
