@@ -1,50 +1,27 @@
 package org.logmaster.console.ui.devices;
 
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.part.ViewPart;
 import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.SessionInfo;
-import org.logmaster.console.ui.RefreshHandler;
-import org.logmaster.console.ui.session.ConsoleSession;
+import org.logmaster.console.ui.SessionBoundView;
 
 /** The Devices view: a {@link DevicesPanel} that follows the session's login. */
-public final class DevicesView extends ViewPart {
+public final class DevicesView extends SessionBoundView<DevicesPanel> {
 
     public static final String ID = "org.logmaster.console.ui.views.devices";
 
-    private DevicesPanel panel;
-    private Runnable unsubscribe;
-
     @Override
-    public void createPartControl(Composite parent) {
-        panel = new DevicesPanel(parent);
-        RefreshHandler.activate(getSite(), panel::refresh);
-        ConsoleSession session = ConsoleSession.get();
-        unsubscribe = session.addSessionListener(info -> {
-            if (!panel.isDisposed()) {
-                panel.getDisplay().asyncExec(() -> show(session, info));
-            }
-        });
+    protected DevicesPanel createPanel(Composite parent) {
+        return new DevicesPanel(parent);
     }
 
-    private void show(ConsoleSession session, SessionInfo info) {
-        if (panel.isDisposed()) {
-            return;
-        }
-        CollectorConnection connection = session.loggedInConnection();
+    @Override
+    protected void connect(DevicesPanel panel, CollectorConnection connection, SessionInfo info) {
         panel.connect(connection == null ? null : connection.devices(), info);
     }
 
     @Override
-    public void setFocus() {
-        panel.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-        }
-        super.dispose();
+    protected void refresh(DevicesPanel panel) {
+        panel.refresh();
     }
 }
