@@ -28,6 +28,7 @@ import org.logmaster.api.v1.ComplianceVerifyResponse;
 import org.logmaster.api.v1.DayStatus;
 import org.logmaster.api.v1.DayVerification;
 import org.logmaster.api.v1.Permission;
+import org.logmaster.console.ui.MessageLine;
 import org.logmaster.console.client.ComplianceRecords;
 import org.logmaster.console.client.SessionInfo;
 import org.logmaster.console.ui.session.BackgroundCall;
@@ -315,10 +316,7 @@ public final class CompliancePanel extends Composite {
     }
 
     private void showMessage(String text, boolean error) {
-        message.setText(text);
-        message.setToolTipText(text);
-        message.setForeground(error ? getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        message.getParent().layout();
+        MessageLine.show(message, text, error);
     }
 
     @Override

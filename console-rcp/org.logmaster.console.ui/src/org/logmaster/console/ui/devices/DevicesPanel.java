@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.logmaster.api.v1.Device;
 import org.logmaster.api.v1.Permission;
 import org.logmaster.api.v1.UnknownSender;
+import org.logmaster.console.ui.MessageLine;
 import org.logmaster.console.client.DeviceRegistry;
 import org.logmaster.console.client.SessionInfo;
 import org.logmaster.console.ui.session.BackgroundCall;
@@ -273,10 +274,7 @@ public final class DevicesPanel extends Composite {
     }
 
     private void showMessage(String text, boolean error) {
-        message.setText(text);
-        message.setToolTipText(text);
-        message.setForeground(error ? getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        message.getParent().layout();
+        MessageLine.show(message, text, error);
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.logmaster.api.v1.SearchResponse;
 import org.logmaster.api.v1.Severity;
+import org.logmaster.console.ui.MessageLine;
 import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.ui.live.SeverityStyle;
@@ -316,10 +317,7 @@ public final class SearchPanel extends Composite {
     }
 
     private void showMessage(String text, boolean error) {
-        message.setText(text);
-        message.setForeground(error ? getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        message.setToolTipText(text);
-        message.getParent().layout();
+        MessageLine.show(message, text, error);
     }
 
     private void askAndExport() {
