@@ -61,14 +61,18 @@ final class IndexBatch {
         return undecodable;
     }
 
-    /** After the commit: the files' indexed offsets move on and the listeners' counters are credited. */
+    /**
+     * After the commit: the listeners' counters are credited, then the files' indexed offsets move
+     * on — in that order, because a caught-up index (offsets at the files' ends) must already show
+     * its parsed and malformed counts to whoever waited for it.
+     */
     void committed(CounterRegistry counters) {
-        newOffsets.forEach((deviceDay, offset) -> files.get(deviceDay).indexed(offset));
         parsedByListener.forEach((listener, counts) -> {
             var listenerCounters = counters.forListener(listener);
             for (long i = 0; i < counts[0]; i++) {
                 listenerCounters.parsed(i < counts[1]);
             }
         });
+        newOffsets.forEach((deviceDay, offset) -> files.get(deviceDay).indexed(offset));
     }
 }
