@@ -211,6 +211,21 @@ public final class RunningCollector {
         runLogger(List.of("--tag", tag, "--priority", "user.info", "--file", file.toString()));
     }
 
+    /**
+     * Sends one RFC 5424 message over TCP (RFC 6587 octet counting) from another loopback address,
+     * so that the collector files it under a device of its own; for tests
+     * that must not share state with the {@code logger} messages of other tests.
+     */
+    public void sendFrom(String loopbackAddress, String message) throws IOException {
+        String line = "<12>1 - sender-" + loopbackAddress + " test - - - " + message;
+        byte[] frame = (line.getBytes(StandardCharsets.UTF_8).length + " " + line).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(loopbackAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", syslogPort));
+            socket.getOutputStream().write(frame);
+        }
+    }
+
     private void runLogger(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("logger", "--tcp", "--server", "127.0.0.1", "--port",
                 Integer.toString(syslogPort), "--rfc5424"));

@@ -51,9 +51,13 @@ class CompliancePanelTest {
 
     /** The device id the collector files this host's {@code logger} messages under. */
     private String loggerDevice() {
-        SwtDriver.pumpUntil("this host is a known sender", () -> connection.devices().unknownSenders().stream()
-                .anyMatch(sender -> sender.getAddress().equals("127.0.0.1")));
-        return connection.devices().unknownSenders().stream().filter(s -> s.getAddress().equals("127.0.0.1"))
+        return deviceOfSender("127.0.0.1");
+    }
+
+    private String deviceOfSender(String address) {
+        SwtDriver.pumpUntil(address + " is a known sender", () -> connection.devices().unknownSenders().stream()
+                .anyMatch(sender -> sender.getAddress().equals(address)));
+        return connection.devices().unknownSenders().stream().filter(s -> s.getAddress().equals(address))
                 .map(UnknownSender::getDeviceId).findFirst().orElseThrow();
     }
 
@@ -135,6 +139,27 @@ class CompliancePanelTest {
 
         assertThat(panel.message().getText()).startsWith("Verified " + device + " " + serverToday().minusDays(1) + ": OK")
                 .contains(" · TSA time ").contains(" · signer ");
+    }
+
+    @Test
+    void verifyingASealedDayTurnsItsCellVerifiedWithoutARefreshAndKeepsItSelected() throws Exception {
+        // a sender of its own, so that no other test has verified this device's day before
+        collector.sendFrom("127.0.0.7", "to be verified and re-read " + UUID.randomUUID());
+        connection = collector.connect(collector.administrator());
+        String device = deviceOfSender("127.0.0.7");
+        withSealedYesterday(device);
+        int yesterday = panel.grid().getColumnCount() - 2;
+        assertThat(panel.grid().getItem(rowOf(device)).getText(yesterday)).isEqualTo("sealed");
+
+        panel.selectCell(rowOf(device), yesterday);
+        panel.verifyButton().notifyListeners(SWT.Selection, new Event());
+        SwtDriver.pumpUntil("the grid is read again", () -> panel.grid().getItem(rowOf(device)).getText(yesterday)
+                .startsWith("verified"));
+
+        assertThat(panel.grid().getItem(rowOf(device)).getBackground(yesterday).getRGB()).isEqualTo(DayCell.GREEN);
+        assertThat(panel.message().getText()).startsWith("Verified " + device);
+        assertThat(panel.grid().getSelectionIndex()).isEqualTo(rowOf(device));
+        assertThat(panel.details().getText()).startsWith(device + " " + serverToday().minusDays(1) + ": verified");
     }
 
     @Test

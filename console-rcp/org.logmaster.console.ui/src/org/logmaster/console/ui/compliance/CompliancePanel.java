@@ -113,6 +113,14 @@ public final class CompliancePanel extends Composite {
 
     /** Reads the status of the chosen range in a job. */
     public void refresh() {
+        reread(null, false);
+    }
+
+    /**
+     * Reads the status again and, when {@code verdict} is given, keeps it as the message line once
+     * the grid is shown (after a Verify, whose outcome the collector has just recorded).
+     */
+    private void reread(String verdict, boolean failed) {
         if (records == null) {
             return;
         }
@@ -123,11 +131,14 @@ public final class CompliancePanel extends Composite {
         LocalDate first = today.minusDays(length);
         LocalDate last = today.plusDays(1);
         int request = ++generation;
-        showMessage("Reading seal status...", false);
+        showMessage(verdict == null ? "Reading seal status..." : verdict, failed);
         BackgroundCall.run(this, "Reading seal status", () -> from.complianceStatus(first, last, List.of()),
                 response -> {
                     if (request == generation) {
                         show(lastDays(response, length), grid(response));
+                        if (verdict != null) {
+                            showMessage(verdict, failed);
+                        }
                     }
                 },
                 failure -> {
@@ -167,6 +178,8 @@ public final class CompliancePanel extends Composite {
     }
 
     private void show(List<LocalDate> shownDays, Grid content) {
+        String keepDevice = selectedDevice();
+        LocalDate keepDay = selectedDate();
         days = shownDays;
         devices = content.devices();
         byDeviceAndDay = content.cells();
@@ -204,7 +217,19 @@ public final class CompliancePanel extends Composite {
             showMessage(devices.size() + (devices.size() == 1 ? " device" : " devices") + ", " + days.size()
                     + " days (" + zone + ")", false);
         }
+        reselect(keepDevice, keepDay);
         updateActions();
+    }
+
+    /** After a re-read, selects the cell that was selected before, when the grid still shows it. */
+    private void reselect(String device, LocalDate day) {
+        int row = device == null ? -1 : devices.indexOf(device);
+        int column = day == null ? -1 : days.indexOf(day);
+        if (row >= 0 && column >= 0) {
+            grid.setSelection(row);
+            selectedColumn = column + 1;
+            showSelection();
+        }
     }
 
     private void pickColumn(Event e) {
@@ -283,10 +308,8 @@ public final class CompliancePanel extends Composite {
         showMessage("Verifying " + device + " " + day + "...", false);
         verifyButton.setEnabled(false);
         BackgroundCall.run(this, "Verifying " + device + " " + day, () -> from.verify(device, day),
-                result -> {
-                    showMessage(verdict(device, day, result), !result.getOk());
-                    updateActions();
-                },
+                // the collector recorded the outcome: read the grid again so the cell shows it
+                result -> reread(verdict(device, day, result), !result.getOk()),
                 failure -> {
                     showMessage("Could not verify " + device + " " + day + ": " + failure, true);
                     updateActions();
