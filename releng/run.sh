@@ -40,7 +40,10 @@ else
     echo "== building the console (first time only, a few minutes; tests skipped)"
     ./mvnw -B -q -ntp package -DskipTests
   fi
-  echo "== starting the console: connect to localhost, API port in $CONFIG (section api), user admin"
-  releng/console/start-console.sh &
+  # the API port of the configuration's "api:" section (the line "port:" after it)
+  api_port=$(awk '/^api:/ { in_api = 1; next } /^[^ #]/ { in_api = 0 } in_api && $1 == "port:" { print $2; exit }' "$CONFIG")
+  echo "== starting the console: it offers localhost:${api_port:-6515} (TLS), user admin; compare the certificate"
+  echo "   fingerprint it shows with the one the collector prints below (api certificate SHA-256 fingerprint)"
+  releng/console/start-console.sh --offer "localhost:${api_port:-6515}" &
 fi
 exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$JAR" run --config "$CONFIG"

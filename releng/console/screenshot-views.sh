@@ -45,6 +45,36 @@ send_messages() {
   "${send[@]}" -t cron -p cron.debug "(root) CMD (/usr/local/bin/backup-config)"
 }
 
+send_from() {  # loopback-address message...: a device of its own (filed as ip-127-0-0-N)
+  python3 - "$SYSLOG_PORT" "$@" <<'PY'
+import socket, sys
+port, source, messages = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+with socket.create_connection(("127.0.0.1", port), source_address=(source, 0)) as s:
+    for text in messages:
+        line = ("<134>1 - sw-%s switch - - - %s" % (source.rsplit(".", 1)[1], text)).encode()
+        s.sendall(str(len(line)).encode() + b" " + line)
+PY
+}
+
+collector_cli() { "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Xmx256m -jar "$ROOT/collector/target/logmaster-collector.jar" "$@"; }
+
+# Gives each sender past days for the Compliance grid: copies of today's daily file, sealed in
+# order (the chain links each seal to the one before) except the days in UNSEALED_DAYS_AGO.
+prepare_past_days() {
+  local today device ago day
+  today=$(date +%F)   # the test configuration has no time zone: the machine's
+  for _ in $(seq 100); do [ "$(ls "$WORK"/store/logs/*/"$today.log" 2>/dev/null | wc -l)" -ge 3 ] && break; sleep 0.1; done
+  for folder in "$WORK"/store/logs/*/; do
+    device=$(basename "$folder")
+    for ago in 6 5 4 3 2 1; do
+      day=$(date -d "$today - $ago days" +%F)
+      cp "$folder/$today.log" "$folder/$day.log"
+      case " ${UNSEALED_DAYS_AGO:-4} " in *" $ago "*) continue ;; esac
+      collector_cli seal --config "$WORK/collector.yaml" --day "$day" --device "$device" >>"$WORK/seal.out" 2>&1
+    done
+  done
+}
+
 shoot() {  # window-id file
   import -window "$1" "$2"
   echo "screenshot: $2 ($(identify -format '%wx%h' "$2"))"
@@ -67,16 +97,37 @@ register_device() {  # mac name location type static-ip [screenshot-file]
   sleep 3
 }
 
+wait_for_window() {  # title: prints the id of the visible window with that title
+  timeout 60 xdotool search --sync --onlyvisible --name "$1" | head -n 1 || {
+    echo "error: no window \"$1\"; the console's output:" >&2; cat "$WORK/console.log" >&2; exit 1; }
+}
+
 take_view_screenshots() {
   start_collector
   send_messages
-  "$ROOT/releng/console/start-console.sh" --data "$WORK/data" --connect "127.0.0.1:$API_PORT" \
-      --fingerprint "$FINGERPRINT" --user "$ADMIN_USER" --password-file "$WORK/password" >"$WORK/console.log" 2>&1 &
+  send_from 127.0.0.2 "port Gi0/3 up" "port Gi0/4 down"
+  send_from 127.0.0.3 "STP topology change on vlan 20"
+  prepare_past_days
+  mkdir -p "$OUT" "$WORK/home"
+  # as a new user does it (releng/run.sh): the console offers the collector, the operator types the
+  # password and accepts the certificate. HOME of its own: secure storage is the user's.
+  HOME="$WORK/home" "$ROOT/releng/console/start-console.sh" --data "$WORK/data" --offer "127.0.0.1:$API_PORT" \
+      --user "$ADMIN_USER" >"$WORK/console.log" 2>&1 &
   CONSOLE_PID=$!
   window=$(timeout 120 xdotool search --sync --onlyvisible --name "LogMaster Console" | head -n 1) || {
     echo "error: the console window did not appear; its output:" >&2; cat "$WORK/console.log" >&2; exit 1; }
+  local dialog
+  dialog=$(wait_for_window "Connect to Collector")
+  sleep 1
+  xdotool type --delay 10 "$(cat "$WORK/password")"   # the focus is in the password field
+  sleep 0.5
+  shoot "$dialog" "$OUT/console-connect.png"
+  xdotool key Return
+  dialog=$(wait_for_window "Collector certificate")
+  sleep 1
+  shoot "$dialog" "$OUT/console-trust-certificate.png"
+  xdotool key shift+Tab Return   # Cancel is the default button: move to "Trust and connect"
   sleep 8   # workbench, login (a memory-hard password hash on the collector), daily file sync
-  mkdir -p "$OUT"
 
   # Search: Alt+Shift+Q S opens the view, Alt+S presses Search; then a row for the details pane
   xdotool key --window "$window" alt+shift+q s
@@ -96,4 +147,13 @@ take_view_screenshots() {
   xdotool mousemove --window "$window" 300 "${DEVICES_ROW_Y:-181}" click 1
   sleep 1
   shoot "$window" "$OUT/console-devices.png"
+
+  # Compliance: the grid of the last 7 days; a sealed cell of the first row clicked, then Verify
+  xdotool key --window "$window" alt+shift+q c
+  sleep 4
+  xdotool mousemove --window "$window" "${COMPLIANCE_CELL_X:-680}" "${COMPLIANCE_ROW_Y:-118}" click 1
+  sleep 1
+  xdotool key --window "$window" alt+v
+  sleep 4
+  shoot "$window" "$OUT/console-compliance.png"
 }

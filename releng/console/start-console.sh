@@ -10,6 +10,8 @@
 #   --connect HOST:PORT --fingerprint SHA256 --user NAME --password-file FILE
 #                connect and log in at start without the dialog (for scripts; the
 #                certificate must be named, the password is read from the file)
+#   --offer HOST:PORT  open the Connect dialog for this collector at start (TLS; the user from
+#                --user, default admin); the operator confirms the certificate and the password
 #   anything else is passed to the Eclipse launcher, e.g. -consoleLog
 #
 # LOGMASTER_CONSOLE_HOME may point at another materialized product folder.
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --fingerprint) JVM_OPTIONS+=("-Dlogmaster.console.fingerprint=$2"); shift 2 ;;
     --user) JVM_OPTIONS+=("-Dlogmaster.console.user=$2"); shift 2 ;;
     --password-file) JVM_OPTIONS+=("-Dlogmaster.console.passwordFile=$2"); shift 2 ;;
+    --offer) JVM_OPTIONS+=("-Dlogmaster.console.offer=$2"); shift 2 ;;
     --) shift; APP_OPTIONS+=("$@"); break ;;
     *) APP_OPTIONS+=("$1"); shift ;;
   esac

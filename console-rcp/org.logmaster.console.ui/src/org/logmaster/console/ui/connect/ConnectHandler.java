@@ -16,12 +16,21 @@ public final class ConnectHandler extends AbstractHandler {
     public Object execute(ExecutionEvent event) throws ExecutionException {
         Shell shell = HandlerUtil.getActiveShellChecked(event);
         ConnectionPreferences preferences = ConnectionPreferences.ofWorkspace();
-        ConnectDialog dialog = new ConnectDialog(shell, preferences.lastSettings(), preferences.lastUser());
+        askAndConnect(shell, preferences, preferences.lastSettings(), preferences.lastUser());
+        return null;
+    }
+
+    /**
+     * Shows the Connect dialog starting from {@code initial} and connects to what the operator
+     * confirms; also used at start when the console is told which collector to offer.
+     */
+    public static void askAndConnect(Shell shell, ConnectionPreferences preferences, ConnectionSettings initial,
+            String user) {
+        ConnectDialog dialog = new ConnectDialog(shell, initial, user, SavedCollectors.ofUser());
         if (dialog.open() == Window.OK) {
             ConnectionSettings settings = dialog.result();
             preferences.rememberLast(settings);
             new TrustOnFirstUse(shell, preferences, ConsoleSession.get()).connect(settings);
         }
-        return null;
     }
 }

@@ -1,6 +1,8 @@
 package org.logmaster.console.ui.connect;
 
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -19,7 +21,8 @@ public final class ConnectionPreferences {
 
     private static final String PINS = "pinnedCertificates";
     private static final String LAST = "lastConnection";
-    static final int DEFAULT_PORT = 50051;
+    /** The collector's default API port ({@code logmaster-collector init --api-port}). */
+    static final int DEFAULT_PORT = 6515;
 
     private final IEclipsePreferences root;
 
@@ -46,6 +49,25 @@ public final class ConnectionPreferences {
 
     public void pin(String address, CertificateFingerprint fingerprint) {
         root.node(PINS).put(address, fingerprint.toString());
+        flush();
+    }
+
+    /** The accepted certificates by collector address, sorted by address. */
+    public SortedMap<String, String> pinnedCertificates() {
+        SortedMap<String, String> result = new TreeMap<>();
+        try {
+            for (String address : root.node(PINS).keys()) {
+                result.put(address, root.node(PINS).get(address, ""));
+            }
+        } catch (BackingStoreException e) {
+            ILog.of(getClass()).warn("could not read the accepted certificates", e);
+        }
+        return result;
+    }
+
+    /** Forgets the certificate accepted for the address: the next connection asks again. */
+    public void unpin(String address) {
+        root.node(PINS).remove(address);
         flush();
     }
 

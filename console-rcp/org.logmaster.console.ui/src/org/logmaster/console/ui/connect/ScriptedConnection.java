@@ -23,6 +23,7 @@ public final class ScriptedConnection {
     static final String FINGERPRINT = "logmaster.console.fingerprint";
     static final String USER = "logmaster.console.user";
     static final String PASSWORD_FILE = "logmaster.console.passwordFile";
+    static final String OFFER = "logmaster.console.offer";
 
     private ScriptedConnection() {
     }
@@ -41,10 +42,32 @@ public final class ScriptedConnection {
             throw new IOException("--connect HOST:PORT needs --fingerprint, --user and --password-file");
         }
         String password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
-        String host = address.substring(0, colon).replace("[", "").replace("]", "");
-        int port = Integer.parseInt(address.substring(colon + 1));
-        return Optional.of(ConnectionSettings.tls(host, port)
+        return Optional.of(tls(address)
                 .withPinnedCertificate(CertificateFingerprint.parse(fingerprint))
                 .withCredentials(new Credentials(user, password.toCharArray())));
+    }
+
+    /**
+     * The collector to offer in the Connect dialog at start ({@code start-console.sh --offer
+     * HOST:PORT}, which {@code releng/run.sh} passes for the collector it starts), or empty. Nothing
+     * is trusted or sent until the operator confirms the dialog and the certificate.
+     */
+    public static Optional<ConnectionSettings> offeredAtStart() {
+        String address = System.getProperty(OFFER, "");
+        return address.isBlank() ? Optional.empty() : Optional.of(tls(address));
+    }
+
+    /** The user name given with {@code --user}, or empty. */
+    public static String offeredUser() {
+        return System.getProperty(USER, "");
+    }
+
+    private static ConnectionSettings tls(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not HOST:PORT: " + address);
+        }
+        String host = address.substring(0, colon).replace("[", "").replace("]", "");
+        return ConnectionSettings.tls(host, Integer.parseInt(address.substring(colon + 1)));
     }
 }
