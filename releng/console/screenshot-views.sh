@@ -16,6 +16,8 @@ listeners:
   tcp: { bind: 127.0.0.1, port: $SYSLOG_PORT }
   tls: { bind: 127.0.0.1, port: $(free_port) }
 api: { bind: 127.0.0.1, port: $API_PORT }
+metrics: { bind: 127.0.0.1, port: 0 }
+seal: { late-after-minutes: 4320 }   # the past days below are sealed now: only those over 3 days are late
 YAML
   source "$ROOT/releng/lib/java.sh"   # JAVA_HOME: Java 21 or newer
   local java=("$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Xmx256m -jar "$jar")
@@ -59,7 +61,8 @@ PY
 collector_cli() { "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Xmx256m -jar "$ROOT/collector/target/logmaster-collector.jar" "$@"; }
 
 # Gives each sender past days for the Compliance grid: copies of today's daily file, sealed in
-# order (the chain links each seal to the one before) except the days in UNSEALED_DAYS_AGO.
+# order (the chain links each seal to the one before); then deletes one sealed day of the last
+# sender, as tampering would, so that its cell shows what a missing day looks like.
 prepare_past_days() {
   local today device ago day
   today=$(date +%F)   # the test configuration has no time zone: the machine's
@@ -69,10 +72,10 @@ prepare_past_days() {
     for ago in 6 5 4 3 2 1; do
       day=$(date -d "$today - $ago days" +%F)
       cp "$folder/$today.log" "$folder/$day.log"
-      case " ${UNSEALED_DAYS_AGO:-4} " in *" $ago "*) continue ;; esac
       collector_cli seal --config "$WORK/collector.yaml" --day "$day" --device "$device" >>"$WORK/seal.out" 2>&1
     done
   done
+  rm "$folder/$(date -d "$today - 2 days" +%F).log"
 }
 
 shoot() {  # window-id file
@@ -128,6 +131,7 @@ take_view_screenshots() {
   shoot "$dialog" "$OUT/console-trust-certificate.png"
   xdotool key shift+Tab Return   # Cancel is the default button: move to "Trust and connect"
   sleep 8   # workbench, login (a memory-hard password hash on the collector), daily file sync
+  xdotool windowfocus --sync "$window"   # no window manager: focus does not return by itself
 
   # Search: Alt+Shift+Q S opens the view, Alt+S presses Search; then a row for the details pane
   xdotool key --window "$window" alt+shift+q s
@@ -149,11 +153,12 @@ take_view_screenshots() {
   shoot "$window" "$OUT/console-devices.png"
 
   # Compliance: the grid of the last 7 days; a sealed cell of the first row clicked, then Verify
+  xdotool windowfocus --sync "$window"
   xdotool key --window "$window" alt+shift+q c
   sleep 4
-  xdotool mousemove --window "$window" "${COMPLIANCE_CELL_X:-680}" "${COMPLIANCE_ROW_Y:-118}" click 1
+  xdotool mousemove --window "$window" "${COMPLIANCE_CELL_X:-736}" "${COMPLIANCE_ROW_Y:-158}" click 1
   sleep 1
-  xdotool key --window "$window" alt+v
+  xdotool key --window "$window" alt+i   # Verify
   sleep 4
   shoot "$window" "$OUT/console-compliance.png"
 }

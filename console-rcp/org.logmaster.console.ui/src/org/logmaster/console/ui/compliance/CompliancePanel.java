@@ -77,7 +77,7 @@ public final class CompliancePanel extends Composite {
         refreshButton = new Button(bar, SWT.PUSH);
         refreshButton.setText("Re&fresh");
         verifyButton = new Button(bar, SWT.PUSH);
-        verifyButton.setText("&Verify");
+        verifyButton.setText("Ver&ify"); // Alt+V is the View menu
         verifyButton.setToolTipText("Verify the selected day now: file bytes, signature, time stamp and chain");
         message = new Label(bar, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -267,7 +267,7 @@ public final class CompliancePanel extends Composite {
         if (!day.getTsaLabel().isEmpty()) {
             text.append(" · TSA ").append(day.getTsaLabel());
         }
-        if (day.getBuiltinTsa()) {
+        if (day.getBuiltinTsa() && !day.getTsaLabel().equals(builtinTsaLabel)) {
             text.append(" (").append(builtinTsaLabel).append(')');
         }
         if (!day.getSignerFingerprint().isEmpty()) {
