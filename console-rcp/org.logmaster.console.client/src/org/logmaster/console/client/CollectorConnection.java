@@ -42,6 +42,9 @@ public interface CollectorConnection extends AutoCloseable {
 
     UserAdministration users();
 
+    /** Signed evidence bundles; needs {@code EVIDENCE_EXPORT}. */
+    EvidenceExports evidence();
+
     void addStatusListener(Consumer<ConnectionStatus> listener);
 
     void removeStatusListener(Consumer<ConnectionStatus> listener);

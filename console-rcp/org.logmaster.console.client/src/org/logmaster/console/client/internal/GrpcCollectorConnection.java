@@ -13,6 +13,7 @@ import org.logmaster.api.v1.AdminServiceGrpc;
 import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.CreateUserRequest;
 import org.logmaster.api.v1.ComplianceServiceGrpc;
+import org.logmaster.api.v1.ExportServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
 import org.logmaster.api.v1.LogServiceGrpc;
 import org.logmaster.api.v1.LoginRequest;
@@ -26,6 +27,7 @@ import org.logmaster.console.client.ConnectionState;
 import org.logmaster.console.client.ConnectionStatus;
 import org.logmaster.console.client.Credentials;
 import org.logmaster.console.client.ComplianceRecords;
+import org.logmaster.console.client.EvidenceExports;
 import org.logmaster.console.client.DeviceRegistry;
 import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.client.SessionInfo;
@@ -59,6 +61,7 @@ public final class GrpcCollectorConnection implements CollectorConnection {
     private final BearerToken token = new BearerToken();
     private final DeviceRegistry devices;
     private final ComplianceRecords compliance;
+    private final EvidenceExports evidence;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
 
@@ -68,6 +71,7 @@ public final class GrpcCollectorConnection implements CollectorConnection {
         this.channel = channel;
         this.devices = new GrpcDeviceRegistry(() -> prepared(DeviceServiceGrpc.newBlockingStub(channel)));
         this.compliance = new GrpcComplianceRecords(() -> prepared(ComplianceServiceGrpc.newBlockingStub(channel)));
+        this.evidence = new GrpcEvidenceExports(() -> ExportServiceGrpc.newBlockingStub(channel).withCallCredentials(token));
     }
 
     public static GrpcCollectorConnection open(ConnectionSettings settings) {
@@ -146,6 +150,11 @@ public final class GrpcCollectorConnection implements CollectorConnection {
     @Override
     public ComplianceRecords compliance() {
         return compliance;
+    }
+
+    @Override
+    public EvidenceExports evidence() {
+        return evidence;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -33,6 +31,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.logmaster.api.v1.SearchResponse;
 import org.logmaster.api.v1.Severity;
+import org.logmaster.console.ui.CalendarTimeField;
 import org.logmaster.console.ui.MessageLine;
 import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.LogQueries;
@@ -65,10 +64,8 @@ public final class SearchPanel extends Composite {
     private final Text devices;
     private final Combo minimumSeverity;
     private final Combo preset;
-    private final DateTime fromDate;
-    private final DateTime fromTime;
-    private final DateTime toDate;
-    private final DateTime toTime;
+    private final CalendarTimeField from;
+    private final CalendarTimeField to;
     private final Button searchButton;
     private final Table table;
     private final Text details;
@@ -124,18 +121,14 @@ public final class SearchPanel extends Composite {
         }
         preset.select(TimeRangePreset.LAST_24_HOURS.ordinal());
         new Label(form, SWT.NONE).setText("&From:");
-        Composite from = pair(form);
-        fromDate = new DateTime(from, SWT.DATE | SWT.DROP_DOWN | SWT.MEDIUM);
-        fromTime = new DateTime(from, SWT.TIME | SWT.SHORT);
+        from = new CalendarTimeField(form);
         new Label(form, SWT.NONE).setText("T&o:");
-        Composite to = pair(form);
-        toDate = new DateTime(to, SWT.DATE | SWT.DROP_DOWN | SWT.MEDIUM);
-        toTime = new DateTime(to, SWT.TIME | SWT.SHORT);
+        to = new CalendarTimeField(form);
         searchButton = new Button(form, SWT.PUSH);
         searchButton.setText("&Search");
         searchButton.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
-        setCalendar(ZonedDateTime.now(zone).minusHours(24), fromDate, fromTime);
-        setCalendar(ZonedDateTime.now(zone), toDate, toTime);
+        from.set(ZonedDateTime.now(zone).minusHours(24));
+        to.set(ZonedDateTime.now(zone));
         preset.addListener(SWT.Selection, e -> enableCalendar());
         enableCalendar();
 
@@ -185,34 +178,14 @@ public final class SearchPanel extends Composite {
         return data;
     }
 
-    private static Composite pair(Composite parent) {
-        Composite pair = new Composite(parent, SWT.NONE);
-        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
-        layout.marginTop = layout.marginBottom = layout.marginLeft = layout.marginRight = 0;
-        layout.center = true;
-        pair.setLayout(layout);
-        return pair;
-    }
-
-    private static void setCalendar(ZonedDateTime time, DateTime date, DateTime clock) {
-        date.setDate(time.getYear(), time.getMonthValue() - 1, time.getDayOfMonth());
-        clock.setTime(time.getHour(), time.getMinute(), 0);
-    }
-
-    private Instant calendar(DateTime date, DateTime clock) {
-        return LocalDateTime.of(date.getYear(), date.getMonth() + 1, date.getDay(), clock.getHours(),
-                clock.getMinutes()).atZone(zone).toInstant();
-    }
-
     private TimeRangePreset selectedPreset() {
         return TimeRangePreset.values()[Math.max(0, preset.getSelectionIndex())];
     }
 
     private void enableCalendar() {
         boolean custom = selectedPreset() == TimeRangePreset.CUSTOM;
-        for (DateTime widget : new DateTime[] { fromDate, fromTime, toDate, toTime }) {
-            widget.setEnabled(custom);
-        }
+        from.setEnabled(custom);
+        to.setEnabled(custom);
     }
 
     /** Fixes the form's query and fetches its first page. */
@@ -220,7 +193,7 @@ public final class SearchPanel extends Composite {
         SearchQuery.Range range;
         try {
             range = selectedPreset() == TimeRangePreset.CUSTOM
-                    ? new SearchQuery.Range(calendar(fromDate, fromTime), calendar(toDate, toTime))
+                    ? new SearchQuery.Range(from.instant(zone), to.instant(zone))
                     : selectedPreset().endingAt(Instant.now());
         } catch (IllegalArgumentException e) {
             showMessage("The custom range must end after it starts.", true);
@@ -374,11 +347,11 @@ public final class SearchPanel extends Composite {
     }
 
     DateTime fromDate() {
-        return fromDate;
+        return from.date();
     }
 
     DateTime toDate() {
-        return toDate;
+        return to.date();
     }
 
     Button searchButton() {
