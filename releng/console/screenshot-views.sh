@@ -161,4 +161,23 @@ take_view_screenshots() {
   xdotool key --window "$window" alt+i   # Verify
   sleep 4
   shoot "$window" "$OUT/console-compliance.png"
+
+  # Export Evidence: the case page filled in, then Next, Next, Finish with the proposed file
+  xdotool windowfocus --sync "$window"
+  xdotool key --window "$window" ctrl+alt+e
+  dialog=$(wait_for_window "Export Evidence")
+  sleep 1
+  xdotool type --delay 10 "2026/1234 E."; xdotool key Tab
+  xdotool type --delay 10 "Ankara 3rd Criminal Court of Peace"; xdotool key Tab
+  xdotool type --delay 10 "Who used 203.0.113.45 on the night of the 27th"
+  sleep 0.5
+  shoot "$dialog" "$OUT/console-export-case.png"
+  xdotool key alt+n; sleep 2
+  shoot "$dialog" "$OUT/console-export-scope.png"
+  xdotool key alt+n; sleep 1
+  xdotool key alt+f
+  dialog=$(wait_for_window "Evidence bundle saved")
+  sleep 1
+  shoot "$dialog" "$OUT/console-export-result.png"
+  xdotool key Return
 }
