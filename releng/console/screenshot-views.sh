@@ -113,8 +113,9 @@ take_view_screenshots() {
   prepare_past_days
   mkdir -p "$OUT" "$WORK/home"
   # as a new user does it (releng/run.sh): the console offers the collector, the operator types the
-  # password and accepts the certificate. HOME of its own: secure storage is the user's.
-  HOME="$WORK/home" "$ROOT/releng/console/start-console.sh" --data "$WORK/data" --offer "127.0.0.1:$API_PORT" \
+  # password and accepts the certificate. A home of its own: Eclipse keeps secure storage (the saved
+  # collector) under user.home, and the export proposes its file there.
+  LOGMASTER_CONSOLE_JAVA_OPTIONS="-Duser.home=$WORK/home" "$ROOT/releng/console/start-console.sh" --data "$WORK/data" --offer "127.0.0.1:$API_PORT" \
       --user "$ADMIN_USER" >"$WORK/console.log" 2>&1 &
   CONSOLE_PID=$!
   window=$(timeout 120 xdotool search --sync --onlyvisible --name "LogMaster Console" | head -n 1) || {
@@ -175,7 +176,7 @@ take_view_screenshots() {
   xdotool key alt+n; sleep 2
   shoot "$dialog" "$OUT/console-export-scope.png"
   xdotool key alt+n; sleep 1
-  xdotool key alt+f
+  xdotool key alt+f   # the file proposed in the (private) home folder
   dialog=$(wait_for_window "Evidence bundle saved")
   sleep 1
   shoot "$dialog" "$OUT/console-export-result.png"

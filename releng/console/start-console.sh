@@ -14,7 +14,8 @@
 #                --user, default admin); the operator confirms the certificate and the password
 #   anything else is passed to the Eclipse launcher, e.g. -consoleLog
 #
-# LOGMASTER_CONSOLE_HOME may point at another materialized product folder.
+# LOGMASTER_CONSOLE_HOME may point at another materialized product folder;
+# LOGMASTER_CONSOLE_JAVA_OPTIONS adds JVM options (space separated).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,6 +24,9 @@ source "$ROOT/releng/lib/java.sh"   # exports JAVA_HOME (Java 21 or newer) or ex
 PRODUCT="${LOGMASTER_CONSOLE_HOME:-$ROOT/console-rcp/org.logmaster.console.product/target/products/org.logmaster.console.product/linux/gtk/x86_64}"
 DATA="${LOGMASTER_CONSOLE_DATA:-$HOME/.logmaster/console}"
 JVM_OPTIONS=(-Xmx1g)
+# more JVM options from the environment, e.g. -Duser.home=DIR (where Eclipse keeps secure storage)
+read -r -a EXTRA_JVM_OPTIONS <<<"${LOGMASTER_CONSOLE_JAVA_OPTIONS:-}"
+JVM_OPTIONS+=("${EXTRA_JVM_OPTIONS[@]}")
 APP_OPTIONS=()
 
 while [ $# -gt 0 ]; do

@@ -32,7 +32,7 @@ final class DestinationPage extends WizardPage {
     public void createControl(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(3, false));
-        new Label(page, SWT.NONE).setText("&File:");
+        new Label(page, SWT.NONE).setText("Sa&ve to:"); // Alt+F is Finish
         file = new Text(page, SWT.BORDER);
         file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button browse = new Button(page, SWT.PUSH);
