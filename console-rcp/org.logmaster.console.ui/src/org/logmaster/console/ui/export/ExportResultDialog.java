@@ -41,7 +41,7 @@ final class ExportResultDialog extends TitleAreaDialog {
         text.setText(result.describe());
         GridData layout = new GridData(SWT.FILL, SWT.FILL, true, true);
         layout.widthHint = 760;
-        layout.heightHint = 260;
+        layout.heightHint = 340;
         text.setLayoutData(layout);
         return area;
     }
