@@ -200,6 +200,42 @@ class SearchPanelTest {
     }
 
     @Test
+    void fieldConditionsFindTheMessageADialectUnderstood() throws Exception {
+        java.util.Random random = new java.util.Random();
+        String leased = "10.77." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        collector.logger("dhcpd", "DHCPACK on " + leased + " to 3c:22:fb:10:4e:a1 (guest-laptop) via vlan20");
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.fields().setText("src_ip=" + leased + "  event=dhcp_ack");
+
+        searchUntilRowsAppear("");
+
+        assertThat(panel.table().getItemCount()).isEqualTo(1);
+        assertThat(panel.table().getItem(0).getText(6)).contains("DHCPACK on " + leased + " ");
+    }
+
+    @Test
+    void anUnknownFieldNameShowsTheServersMessage() {
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.fields().setText("colour=blue");
+
+        press(panel.searchButton());
+        SwtDriver.pumpUntil("the search fails", () -> panel.message().getText().startsWith("Search failed"));
+
+        assertThat(panel.message().getText()).startsWith("Search failed: INVALID_ARGUMENT: ").contains("colour");
+    }
+
+    @Test
+    void aFieldWithoutAValueIsRefusedBeforeAskingTheCollector() {
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.fields().setText("src_ip=");
+
+        press(panel.searchButton());
+
+        assertThat(panel.message().getText()).startsWith("Fields are name=value").contains("src_ip=");
+        assertThat(panel.position().getText()).isEmpty();
+    }
+
+    @Test
     void aRefusedSearchShowsTheServersMessage() throws IOException {
         // connected but never logged in: the collector refuses with UNAUTHENTICATED and says why
         CollectorConnection notLoggedIn = CollectorConnections.open(collector.settings(collector.administrator()));

@@ -29,6 +29,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.logmaster.api.v1.FieldCondition;
 import org.logmaster.api.v1.SearchResponse;
 import org.logmaster.api.v1.Severity;
 import org.logmaster.console.ui.CalendarTimeField;
@@ -62,6 +63,7 @@ public final class SearchPanel extends Composite {
 
     private final Text text;
     private final Text devices;
+    private final Text fields;
     private final Combo minimumSeverity;
     private final Combo preset;
     private final CalendarTimeField from;
@@ -116,6 +118,12 @@ public final class SearchPanel extends Composite {
         minimumSeverity.select(0);
         new Label(form, SWT.NONE);
 
+        new Label(form, SWT.NONE).setText("F&ields:");
+        fields = new Text(form, SWT.BORDER);
+        fields.setMessage("normalised fields, e.g. src_ip=10.0.0.5 action=deny (docs/devices.md lists them)");
+        fields.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        fields.setToolTipText("Only events whose vendor fields have these values; name=value, separated by spaces");
+
         new Label(form, SWT.NONE).setText("Ti&me:");
         preset = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
         for (TimeRangePreset choice : TimeRangePreset.values()) {
@@ -137,6 +145,7 @@ public final class SearchPanel extends Composite {
         searchButton.addListener(SWT.Selection, e -> search());
         text.addListener(SWT.DefaultSelection, e -> search());
         devices.addListener(SWT.DefaultSelection, e -> search());
+        fields.addListener(SWT.DefaultSelection, e -> search());
 
         SashForm split = new SashForm(this, SWT.VERTICAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -207,8 +216,15 @@ public final class SearchPanel extends Composite {
             showMessage("The custom range must end after it starts.", true);
             return;
         }
+        List<FieldCondition> conditions;
+        try {
+            conditions = SearchQuery.parseFields(fields.getText());
+        } catch (IllegalArgumentException e) {
+            showMessage(e.getMessage(), true);
+            return;
+        }
         query = new SearchQuery(text.getText(), SearchQuery.parseDevices(devices.getText()),
-                MINIMUM_CHOICES[Math.max(0, minimumSeverity.getSelectionIndex())], range);
+                MINIMUM_CHOICES[Math.max(0, minimumSeverity.getSelectionIndex())], conditions, range);
         pages = new SearchPages();
         fetch(0);
     }
@@ -366,6 +382,10 @@ public final class SearchPanel extends Composite {
     }
 
     // The test fragment drives the real widgets through these.
+
+    Text fields() {
+        return fields;
+    }
 
     Text text() {
         return text;
