@@ -122,13 +122,8 @@ class SearchPanelTest {
         assertThat(lines.get(0)).contains("\"message\":\"" + marker + "\"", "\"app_name\":\"consoleexport\"");
     }
 
-    @Test
-    void nextAndPreviousPageThroughMoreMatchesThanFitOnAPage() throws Exception {
-        String marker = "console-paging-" + UUID.randomUUID();
-        int count = SearchQuery.PAGE_SIZE + 5;
-        collector.loggerLines("consolepaging", IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
-        showPanelOver(collector.connect(collector.administrator()));
-        panel.text().setText(marker);
+    /** Presses Search until the first page counts all {@code count} matches (indexing lags storing). */
+    private void searchUntilAllAreIndexed(int count) {
         SwtDriver.pumpUntil("all lines are indexed", () -> {
             if (panel.searchButton().isEnabled() && !panel.position().getText().endsWith("of " + count + " · page 1")) {
                 press(panel.searchButton());
@@ -136,6 +131,39 @@ class SearchPanelTest {
             }
             return panel.position().getText().endsWith("of " + count + " · page 1");
         });
+    }
+
+    @Test
+    void exportWritesEveryMatchNotOnlyTheShownPage(@TempDir Path folder) throws Exception {
+        String marker = "console-export-all-" + UUID.randomUUID();
+        int count = SearchQuery.PAGE_SIZE + 5;
+        collector.loggerLines("consoleexportall", IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.text().setText(marker);
+        searchUntilAllAreIndexed(count);
+        Path file = folder.resolve("all.csv");
+
+        panel.export(file, ResultExport.CSV);
+        SwtDriver.pumpUntil("the export is reported", () -> panel.message().getText().startsWith("Exported"));
+
+        assertThat(panel.message().getText()).isEqualTo("Exported " + count + " rows to " + file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1 + count);
+        assertThat(lines.get(0)).startsWith("\"arrival\"");
+        assertThat(lines).anyMatch(line -> line.contains(marker + " line 0\""));
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(file); // no partial file left
+        }
+    }
+
+    @Test
+    void nextAndPreviousPageThroughMoreMatchesThanFitOnAPage() throws Exception {
+        String marker = "console-paging-" + UUID.randomUUID();
+        int count = SearchQuery.PAGE_SIZE + 5;
+        collector.loggerLines("consolepaging", IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.text().setText(marker);
+        searchUntilAllAreIndexed(count);
 
         press(panel.nextButton());
         SwtDriver.pumpUntil("page 2", () -> panel.position().getText().endsWith("page 2"));
@@ -169,6 +197,42 @@ class SearchPanelTest {
 
         assertThat(panel.table().getItemCount()).isZero();
         assertThat(panel.position().getText()).isEqualTo("0 of 0");
+    }
+
+    @Test
+    void fieldConditionsFindTheMessageADialectUnderstood() throws Exception {
+        java.util.Random random = new java.util.Random();
+        String leased = "10.77." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        collector.logger("dhcpd", "DHCPACK on " + leased + " to 3c:22:fb:10:4e:a1 (guest-laptop) via vlan20");
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.fields().setText("src_ip=" + leased + "  event=dhcp_ack");
+
+        searchUntilRowsAppear("");
+
+        assertThat(panel.table().getItemCount()).isEqualTo(1);
+        assertThat(panel.table().getItem(0).getText(6)).contains("DHCPACK on " + leased + " ");
+    }
+
+    @Test
+    void anUnknownFieldNameShowsTheServersMessage() {
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.fields().setText("colour=blue");
+
+        press(panel.searchButton());
+        SwtDriver.pumpUntil("the search fails", () -> panel.message().getText().startsWith("Search failed"));
+
+        assertThat(panel.message().getText()).startsWith("Search failed: INVALID_ARGUMENT: ").contains("colour");
+    }
+
+    @Test
+    void aFieldWithoutAValueIsRefusedBeforeAskingTheCollector() {
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.fields().setText("src_ip=");
+
+        press(panel.searchButton());
+
+        assertThat(panel.message().getText()).startsWith("Fields are name=value").contains("src_ip=");
+        assertThat(panel.position().getText()).isEmpty();
     }
 
     @Test

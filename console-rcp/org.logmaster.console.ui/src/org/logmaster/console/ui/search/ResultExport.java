@@ -5,15 +5,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 import org.logmaster.api.v1.Event;
+import org.logmaster.api.v1.SearchResponse;
+import org.logmaster.console.client.LogQueries;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 
 /**
- * Writes the events the Search view shows to a file, as CSV (RFC 4180, a header row, every field
+ * Writes the events of a search to a file, as CSV (RFC 4180, a header row, every field
  * quoted, UTF-8) or JSON Lines (one event per line in the API's JSON mapping, so a script reads
  * it with any protobuf library). These are working copies for analysis, not evidence: the daily
  * files and their seals are the legal record.
@@ -25,6 +31,9 @@ enum ResultExport {
     static final List<String> CSV_HEADER = List.of("arrival", "device_time", "device_id", "sender", "listener",
             "severity", "facility", "hostname", "app_name", "proc_id", "msg_id", "structured_data", "message",
             "format", "malformed", "parse_error", "day", "file_offset", "id");
+
+    /** The most the collector serves in one page; fewer round trips for a long export. */
+    static final int EXPORT_PAGE_SIZE = 1000;
 
     private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace()
             .preservingProtoFieldNames();
@@ -51,15 +60,51 @@ enum ResultExport {
         return name.endsWith(".jsonl") || name.endsWith(".json") ? JSON_LINES : CSV;
     }
 
-    void write(List<Event> events, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            if (this == CSV) {
-                out.write(csvRow(CSV_HEADER));
+    /**
+     * Writes every match of the query, page after page of {@value #EXPORT_PAGE_SIZE}, into a
+     * {@code .part} file beside {@code file} that replaces it only when complete; stops (and
+     * leaves nothing) when {@code stopped} says so between pages.
+     *
+     * @param written told the rows written so far after every page
+     * @return the rows written
+     */
+    long writeAll(LogQueries logs, SearchQuery query, Path file, LongConsumer written, BooleanSupplier stopped)
+            throws IOException {
+        Path target = file.toAbsolutePath();
+        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        long rows = 0;
+        try {
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                writeHeader(out);
+                String token = "";
+                do {
+                    if (stopped.getAsBoolean()) {
+                        throw new CancellationException("stopped after " + rows + " rows; nothing was saved");
+                    }
+                    SearchResponse page = logs.search(query.page(token).toBuilder().setPageSize(EXPORT_PAGE_SIZE).build());
+                    for (Event event : page.getEventsList()) {
+                        writeRow(out, event);
+                    }
+                    rows += page.getEventsCount();
+                    written.accept(rows);
+                    token = page.getNextPageToken();
+                } while (!token.isEmpty());
             }
-            for (Event event : events) {
-                out.write(this == CSV ? csvRow(csvFields(event)) : json(event) + "\n");
-            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return rows;
+        } finally {
+            Files.deleteIfExists(partial);
         }
+    }
+
+    private void writeHeader(Writer out) throws IOException {
+        if (this == CSV) {
+            out.write(csvRow(CSV_HEADER));
+        }
+    }
+
+    private void writeRow(Writer out, Event event) throws IOException {
+        out.write(this == CSV ? csvRow(csvFields(event)) : json(event) + "\n");
     }
 
     private static String json(Event event) throws IOException {

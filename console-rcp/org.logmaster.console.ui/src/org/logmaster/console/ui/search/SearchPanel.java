@@ -29,6 +29,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.logmaster.api.v1.FieldCondition;
 import org.logmaster.api.v1.SearchResponse;
 import org.logmaster.api.v1.Severity;
 import org.logmaster.console.ui.CalendarTimeField;
@@ -41,7 +42,7 @@ import org.logmaster.console.ui.session.BackgroundCall;
 /**
  * The Search control: a query form (text, devices, minimum severity, time range preset or a
  * calendar range), one page of results in a virtual table with Previous/Next and the total count,
- * a details pane, and Export of the shown page. Queries run as jobs; the display thread only
+ * a details pane, and Export of all matches. Queries run as jobs; the display thread only
  * shows their results.
  */
 public final class SearchPanel extends Composite {
@@ -62,6 +63,7 @@ public final class SearchPanel extends Composite {
 
     private final Text text;
     private final Text devices;
+    private final Text fields;
     private final Combo minimumSeverity;
     private final Combo preset;
     private final CalendarTimeField from;
@@ -78,6 +80,8 @@ public final class SearchPanel extends Composite {
     private SearchQuery query;
     private SearchPages pages;
     private List<org.logmaster.api.v1.Event> shown = List.of();
+    private boolean exporting;
+    private volatile boolean stopExport;
     /** Raised by every request, so that a slow answer to an older one is ignored. */
     private int generation;
     private boolean busy;
@@ -114,6 +118,12 @@ public final class SearchPanel extends Composite {
         minimumSeverity.select(0);
         new Label(form, SWT.NONE);
 
+        new Label(form, SWT.NONE).setText("F&ields:");
+        fields = new Text(form, SWT.BORDER);
+        fields.setMessage("normalised fields, e.g. src_ip=10.0.0.5 action=deny (docs/devices.md lists them)");
+        fields.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        fields.setToolTipText("Only events whose vendor fields have these values; name=value, separated by spaces");
+
         new Label(form, SWT.NONE).setText("Ti&me:");
         preset = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
         for (TimeRangePreset choice : TimeRangePreset.values()) {
@@ -135,6 +145,7 @@ public final class SearchPanel extends Composite {
         searchButton.addListener(SWT.Selection, e -> search());
         text.addListener(SWT.DefaultSelection, e -> search());
         devices.addListener(SWT.DefaultSelection, e -> search());
+        fields.addListener(SWT.DefaultSelection, e -> search());
 
         SashForm split = new SashForm(this, SWT.VERTICAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -167,8 +178,14 @@ public final class SearchPanel extends Composite {
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         exportButton = new Button(bar, SWT.PUSH);
         exportButton.setText("E&xport...");
-        exportButton.setToolTipText("Save the shown results as CSV or JSON Lines");
-        exportButton.addListener(SWT.Selection, e -> askAndExport());
+        exportButton.setToolTipText("Save every match of the search (all pages) as CSV or JSON Lines");
+        exportButton.addListener(SWT.Selection, e -> {
+            if (exporting) {
+                stopExport = true;
+            } else {
+                askAndExport();
+            }
+        });
         updateControls();
     }
 
@@ -199,8 +216,15 @@ public final class SearchPanel extends Composite {
             showMessage("The custom range must end after it starts.", true);
             return;
         }
+        List<FieldCondition> conditions;
+        try {
+            conditions = SearchQuery.parseFields(fields.getText());
+        } catch (IllegalArgumentException e) {
+            showMessage(e.getMessage(), true);
+            return;
+        }
         query = new SearchQuery(text.getText(), SearchQuery.parseDevices(devices.getText()),
-                MINIMUM_CHOICES[Math.max(0, minimumSeverity.getSelectionIndex())], range);
+                MINIMUM_CHOICES[Math.max(0, minimumSeverity.getSelectionIndex())], conditions, range);
         pages = new SearchPages();
         fetch(0);
     }
@@ -275,7 +299,9 @@ public final class SearchPanel extends Composite {
         boolean have = pages != null && pages.current() >= 0;
         previousButton.setEnabled(!busy && have && pages.hasPrevious());
         nextButton.setEnabled(!busy && have && pages.hasNext());
-        exportButton.setEnabled(!busy && !shown.isEmpty());
+        exportButton.setEnabled(exporting || !busy && !shown.isEmpty());
+        exportButton.setText(exporting ? "Stop E&xport" : "E&xport...");
+        exportButton.getParent().layout();
         searchButton.setEnabled(!busy);
         if (!have) {
             position.setText("");
@@ -295,7 +321,7 @@ public final class SearchPanel extends Composite {
 
     private void askAndExport() {
         FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
-        dialog.setText("Export shown results");
+        dialog.setText("Export all " + counts.format(pages.totalCount()) + " matches");
         dialog.setFilterNames(new String[] { ResultExport.CSV.filterName(), ResultExport.JSON_LINES.filterName() });
         dialog.setFilterExtensions(new String[] { ResultExport.CSV.filterExtension(), ResultExport.JSON_LINES.filterExtension() });
         dialog.setFileName("logmaster-search.csv");
@@ -309,18 +335,45 @@ public final class SearchPanel extends Composite {
         }
     }
 
-    /** Writes the shown page in a job; the message line says where it went or why it failed. */
+    /**
+     * Writes every match of the shown query, all pages, in a job; the message line counts the rows
+     * and finally says where they went or why not. Export turns into Stop while it runs.
+     */
     void export(Path file, ResultExport format) {
-        List<org.logmaster.api.v1.Event> rows = shown;
+        CollectorConnection current = connection.get();
+        if (current == null || query == null) {
+            showMessage(NOT_CONNECTED, true);
+            return;
+        }
+        LogQueries queries = current.logs();
+        SearchQuery asked = query;
+        String total = counts.format(pages.totalCount());
+        exporting = true;
+        stopExport = false;
+        updateControls();
+        showMessage("Exporting " + total + " rows...", false);
         BackgroundCall.run(this, "Exporting search results", () -> {
             try {
-                format.write(rows, file);
-                return file;
+                return format.writeAll(queries, asked, file, rows -> getDisplay().asyncExec(() -> {
+                    if (!isDisposed() && exporting) {
+                        showMessage("Exporting: " + counts.format(rows) + " of " + total + " rows...", false);
+                    }
+                }), () -> stopExport);
             } catch (IOException e) {
                 throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
             }
-        }, written -> showMessage("Exported " + counts.format(rows.size()) + " rows to " + written, false),
-                failure -> showMessage("Export failed: " + failure, true));
+        }, rows -> {
+            exportEnded();
+            showMessage("Exported " + counts.format(rows) + " rows to " + file, false);
+        }, failure -> {
+            exportEnded();
+            showMessage(stopExport ? "Export stopped; nothing was saved." : "Export failed: " + failure, !stopExport);
+        });
+    }
+
+    private void exportEnded() {
+        exporting = false;
+        updateControls();
     }
 
     @Override
@@ -329,6 +382,10 @@ public final class SearchPanel extends Composite {
     }
 
     // The test fragment drives the real widgets through these.
+
+    Text fields() {
+        return fields;
+    }
 
     Text text() {
         return text;
