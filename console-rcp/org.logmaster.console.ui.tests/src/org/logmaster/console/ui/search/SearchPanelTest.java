@@ -122,6 +122,16 @@ class SearchPanelTest {
         assertThat(lines.get(0)).contains("\"message\":\"" + marker + "\"", "\"app_name\":\"consoleexport\"");
     }
 
+    /** Sends {@code count} lines with one {@code logger} run and searches until all are found; returns their marker. */
+    private String searchLinesMoreThanAPage(String app, int count) throws Exception {
+        String marker = app + "-" + UUID.randomUUID();
+        collector.loggerLines(app, IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
+        showPanelOver(collector.connect(collector.administrator()));
+        panel.text().setText(marker);
+        searchUntilAllAreIndexed(count);
+        return marker;
+    }
+
     /** Presses Search until the first page counts all {@code count} matches (indexing lags storing). */
     private void searchUntilAllAreIndexed(int count) {
         SwtDriver.pumpUntil("all lines are indexed", () -> {
@@ -135,12 +145,8 @@ class SearchPanelTest {
 
     @Test
     void exportWritesEveryMatchNotOnlyTheShownPage(@TempDir Path folder) throws Exception {
-        String marker = "console-export-all-" + UUID.randomUUID();
         int count = SearchQuery.PAGE_SIZE + 5;
-        collector.loggerLines("consoleexportall", IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
-        showPanelOver(collector.connect(collector.administrator()));
-        panel.text().setText(marker);
-        searchUntilAllAreIndexed(count);
+        String marker = searchLinesMoreThanAPage("consoleexportall", count);
         Path file = folder.resolve("all.csv");
 
         panel.export(file, ResultExport.CSV);
@@ -158,12 +164,8 @@ class SearchPanelTest {
 
     @Test
     void nextAndPreviousPageThroughMoreMatchesThanFitOnAPage() throws Exception {
-        String marker = "console-paging-" + UUID.randomUUID();
         int count = SearchQuery.PAGE_SIZE + 5;
-        collector.loggerLines("consolepaging", IntStream.range(0, count).mapToObj(n -> marker + " line " + n).toList());
-        showPanelOver(collector.connect(collector.administrator()));
-        panel.text().setText(marker);
-        searchUntilAllAreIndexed(count);
+        String marker = searchLinesMoreThanAPage("consolepaging", count);
 
         press(panel.nextButton());
         SwtDriver.pumpUntil("page 2", () -> panel.position().getText().endsWith("page 2"));
