@@ -134,6 +134,15 @@ take_view_screenshots() {
   sleep 8   # workbench, login (a memory-hard password hash on the collector), daily file sync
   xdotool windowfocus --sync "$window"   # no window manager: focus does not return by itself
 
+  # Live Logs (the view shown first): the tail starts at login, so send while it is open; a row
+  # clicked shows its fields (and stops following)
+  send_messages; sleep 1; send_messages
+  send_from 127.0.0.2 "port Gi0/3 down" "port Gi0/3 up"
+  sleep 3
+  xdotool mousemove --window "$window" 500 "${LIVE_ROW_Y:-190}" click 1
+  sleep 1
+  shoot "$window" "$OUT/console-live-logs.png"
+
   # Search: Alt+Shift+Q S opens the view, Alt+S presses Search; then a row for the details pane
   xdotool key --window "$window" alt+shift+q s
   sleep 2

@@ -2,12 +2,17 @@
 # Takes a screenshot of the running console under a private Xvfb server, with generated demo
 # events in the Live Logs view and one row selected so the details pane shows.
 #
-#   releng/console/screenshot.sh [OUTPUT.png]     (default docs/images/console-live-logs.png)
+#   releng/console/screenshot.sh [OUTPUT.png]     (default docs/images/console-live-logs-demo.png)
 #   releng/console/screenshot.sh --views [DIR]    (default docs/images): starts a real collector
 #       (collector/target/logmaster-collector.jar) on free loopback ports, sends messages with
-#       util-linux logger, starts the console logged in as the first administrator, and takes
-#       console-search.png, console-register-device.png and console-devices.png, driving the
-#       console with its key bindings (Alt+Shift+Q S / D) and mnemonics like a user.
+#       util-linux logger, starts the console as releng/run.sh does (Connect dialog offered,
+#       password typed, certificate accepted), and takes console-connect.png,
+#       console-trust-certificate.png, console-live-logs.png, console-search.png,
+#       console-register-device.png, console-devices.png, console-compliance.png and
+#       console-export-{case,scope,result}.png, driving the console with its key bindings
+#       (Alt+Shift+Q S / D / C, Ctrl+Alt+E) and mnemonics like a user.
+#   ./mvnw -B -Pscreenshots -pl collector,console-rcp/org.logmaster.console.product -am verify -DskipTests
+#       runs both from the build, into docs/images.
 #
 # Needs the materialized product (./mvnw -B verify) and the Debian packages xvfb, libgtk-3-0,
 # imagemagick and xdotool; run as root it installs the missing ones.
@@ -16,7 +21,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODE=live
 if [ "${1:-}" = "--views" ]; then MODE=views; shift; fi
-if [ "$MODE" = views ]; then OUT="${1:-$ROOT/docs/images}"; else OUT="${1:-$ROOT/docs/images/console-live-logs.png}"; fi
+if [ "$MODE" = views ]; then OUT="${1:-$ROOT/docs/images}"; else OUT="${1:-$ROOT/docs/images/console-live-logs-demo.png}"; fi
 DEMO_RATE="${DEMO_RATE:-300}"
 SETTLE_SECONDS="${SETTLE_SECONDS:-6}"
 
