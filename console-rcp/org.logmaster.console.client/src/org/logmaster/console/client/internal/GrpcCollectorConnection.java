@@ -28,6 +28,9 @@ import org.logmaster.console.client.Credentials;
 import org.logmaster.console.client.ComplianceRecords;
 import org.logmaster.console.client.DeviceRegistry;
 import org.logmaster.console.client.LogQueries;
+import org.logmaster.console.client.LiveEventSource;
+import org.logmaster.console.client.LiveTailStatus;
+import org.logmaster.api.v1.EventFilter;
 import org.logmaster.console.client.SessionInfo;
 import org.logmaster.console.client.TransportSecurity;
 import org.logmaster.console.client.UserAdministration;
@@ -136,6 +139,16 @@ public final class GrpcCollectorConnection implements CollectorConnection {
     @Override
     public LogQueries logs() {
         return request -> GrpcCalls.call(() -> prepared(LogServiceGrpc.newBlockingStub(channel)).search(request));
+    }
+
+    @Override
+    public LiveEventSource liveTail(EventFilter filter, Consumer<LiveTailStatus> statusListener) {
+        return liveTail(filter, statusListener, RetryDelay.standard());
+    }
+
+    /** With a chosen back-off: tests reconnect without waiting a second. */
+    GrpcLiveTail liveTail(EventFilter filter, Consumer<LiveTailStatus> statusListener, RetryDelay retryDelay) {
+        return new GrpcLiveTail(channel, token, filter, retryDelay, statusListener);
     }
 
     @Override
