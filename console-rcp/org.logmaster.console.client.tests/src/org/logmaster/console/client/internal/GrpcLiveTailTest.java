@@ -113,7 +113,7 @@ class GrpcLiveTailTest {
         next();
         next();
 
-        assertThat(statuses).extracting(LiveTailStatus::state).containsExactly(LiveTailState.CONNECTING,
+        assertThat(states()).containsExactly(LiveTailState.CONNECTING,
                 LiveTailState.LIVE, LiveTailState.RECONNECTING, LiveTailState.CONNECTING, LiveTailState.LIVE);
         assertThat(statuses.get(2).lastError()).isEqualTo("UNAVAILABLE: the collector is stopping");
         assertThat(statuses.get(2).nextAttempt()).isNotNull();
@@ -127,7 +127,7 @@ class GrpcLiveTailTest {
 
         tail.stop(); // waits for the tail's thread: whatever it would still do is done
 
-        assertThat(statuses).extracting(LiveTailStatus::state).containsExactly(LiveTailState.CONNECTING, LiveTailState.STOPPED);
+        assertThat(states()).containsExactly(LiveTailState.CONNECTING, LiveTailState.STOPPED);
         assertThat(last().lastError()).isEqualTo("PERMISSION_DENIED: role viewer may not read logs");
         assertThat(logService.requests()).hasSize(1);
     }
@@ -171,6 +171,10 @@ class GrpcLiveTailTest {
             throw new AssertionError("no event within " + PATIENCE + "; statuses: " + statuses);
         }
         return event;
+    }
+
+    private List<LiveTailState> states() {
+        return statuses.stream().map(LiveTailStatus::state).toList();
     }
 
     private LiveTailStatus last() {
