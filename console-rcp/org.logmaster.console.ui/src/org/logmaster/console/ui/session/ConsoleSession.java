@@ -40,8 +40,8 @@ public final class ConsoleSession {
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
     private volatile SessionInfo sessionInfo = SessionInfo.NONE;
 
-    /** One per workbench through {@link #get()}; tests make their own. */
-    ConsoleSession() {
+    /** One per workbench through {@link #get()}; tests (of any view's package) make their own. */
+    public ConsoleSession() {
     }
 
     public static ConsoleSession get() {

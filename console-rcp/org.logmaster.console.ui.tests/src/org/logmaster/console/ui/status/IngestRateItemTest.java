@@ -1,0 +1,57 @@
+package org.logmaster.console.ui.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.logmaster.console.client.LiveTailStatus;
+
+class IngestRateItemTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+    @Test
+    void aLiveStreamIsReceivingWithItsRate() {
+        assertThat(IngestRateItem.text(LiveTailStatus.LIVE, NOW, "120")).isEqualTo("Live: receiving · 120 ev/s");
+    }
+
+    @Test
+    void aStreamWithNothingYetIsWaitingForEvents() {
+        assertThat(IngestRateItem.text(LiveTailStatus.CONNECTING, NOW, "0")).isEqualTo("Live: waiting for events · 0 ev/s");
+    }
+
+    @Test
+    void aLostStreamSaysWhyAndWhenItReconnects() {
+        LiveTailStatus lost = LiveTailStatus.reconnecting("UNAVAILABLE: io exception", NOW.plusMillis(3_200));
+
+        assertThat(IngestRateItem.text(lost, NOW, "0"))
+                .isEqualTo("Live: stream lost (UNAVAILABLE: io exception), reconnecting in 4 s");
+    }
+
+    @Test
+    void aDueAttemptIsReconnectingNow() {
+        LiveTailStatus due = LiveTailStatus.reconnecting("UNAVAILABLE: io exception", NOW.minusMillis(1));
+
+        assertThat(IngestRateItem.text(due, NOW, "0")).endsWith("reconnecting now");
+    }
+
+    @Test
+    void aRefusedStreamSaysItStoppedAndTheServersReason() {
+        LiveTailStatus refused = LiveTailStatus.refused("PERMISSION_DENIED: role viewer may not read logs");
+
+        assertThat(IngestRateItem.text(refused, NOW, "0")).isEqualTo("Live: stopped (PERMISSION_DENIED: role viewer may not read logs)");
+    }
+
+    @Test
+    void aLongServerMessageIsShortenedInTheLabel() {
+        LiveTailStatus refused = LiveTailStatus.refused("PERMISSION_DENIED: role viewer may not read logs of this collector");
+
+        assertThat(IngestRateItem.text(refused, NOW, "0")).isEqualTo("Live: stopped (PERMISSION_DENIED: role viewer may not read log…)");
+    }
+
+    @Test
+    void noStreamIsOff() {
+        assertThat(IngestRateItem.text(LiveTailStatus.OFF, NOW, "0")).isEqualTo("Live: off");
+    }
+}
