@@ -47,7 +47,7 @@ class LiveLogsCollectorTest {
         statusLine.add(new IngestRateItem(session.liveEvents()));
         statusLine.update(true);
         streamLabel = (CLabel) Arrays.stream(line.getChildren())
-                .filter(child -> child instanceof CLabel label && label.getText().startsWith("Live:"))
+                .filter(child -> child instanceof CLabel label && String.valueOf(label.getText()).startsWith("Live:"))
                 .findFirst().orElseThrow();
         shell.layout();
         shell.open();
@@ -57,7 +57,9 @@ class LiveLogsCollectorTest {
 
     @AfterEach
     void close() {
-        unsubscribe.run();
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
         session.close();
         shell.dispose();
     }
