@@ -53,6 +53,8 @@ public final class GrpcCollectorConnection implements CollectorConnection {
 
     /** Every call but the live tail; a search over a large range may take a while. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** How often an open call (the live tail) pings; the collector allows every 30 s and more. */
+    private static final Duration LIVE_TAIL_KEEPALIVE = Duration.ofSeconds(60);
     /** The empty service name asks about the server as a whole. */
     private static final HealthCheckRequest WHOLE_SERVER = HealthCheckRequest.newBuilder().setService("").build();
 
@@ -82,6 +84,10 @@ public final class GrpcCollectorConnection implements CollectorConnection {
                 : TlsChannelCredentials.newBuilder().trustManager(trust).build();
         ManagedChannel channel = Grpc.newChannelBuilderForAddress(settings.host(), settings.port(), credentials)
                 .userAgent("logmaster-console")
+                // a live tail is quiet while nothing is logged: pings find a silently lost network
+                // (the collector permits one every 30 s), and the tail then resumes elsewhere
+                .keepAliveTime(LIVE_TAIL_KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveTimeout(20, TimeUnit.SECONDS)
                 .build();
         return new GrpcCollectorConnection(settings, trust, channel);
     }
