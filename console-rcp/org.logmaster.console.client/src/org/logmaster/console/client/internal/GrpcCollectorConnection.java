@@ -14,6 +14,7 @@ import org.logmaster.api.v1.AuthServiceGrpc;
 import org.logmaster.api.v1.CreateUserRequest;
 import org.logmaster.api.v1.ComplianceServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
+import org.logmaster.api.v1.EventFilter;
 import org.logmaster.api.v1.LogServiceGrpc;
 import org.logmaster.api.v1.LoginRequest;
 import org.logmaster.api.v1.LoginResponse;
@@ -27,10 +28,9 @@ import org.logmaster.console.client.ConnectionStatus;
 import org.logmaster.console.client.Credentials;
 import org.logmaster.console.client.ComplianceRecords;
 import org.logmaster.console.client.DeviceRegistry;
-import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.client.LiveEventSource;
 import org.logmaster.console.client.LiveTailStatus;
-import org.logmaster.api.v1.EventFilter;
+import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.client.SessionInfo;
 import org.logmaster.console.client.TransportSecurity;
 import org.logmaster.console.client.UserAdministration;
@@ -85,7 +85,7 @@ public final class GrpcCollectorConnection implements CollectorConnection {
         ManagedChannel channel = Grpc.newChannelBuilderForAddress(settings.host(), settings.port(), credentials)
                 .userAgent("logmaster-console")
                 // a live tail is quiet while nothing is logged: pings find a silently lost network
-                // (the collector permits one every 30 s), and the tail then resumes elsewhere
+                // (the collector permits one every 30 s), and the tail reconnects and resumes
                 .keepAliveTime(LIVE_TAIL_KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveTimeout(20, TimeUnit.SECONDS)
                 .build();

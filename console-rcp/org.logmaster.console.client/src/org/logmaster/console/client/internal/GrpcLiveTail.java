@@ -53,7 +53,7 @@ public final class GrpcLiveTail implements LiveEventSource {
     private volatile Thread owner;
     private volatile boolean stopped;
 
-    // confined to the tail's thread
+    // confined to the tail's thread (the listener is set before its first task)
     private LiveEventListener listener;
     private String cursor = "";
     private Instant lastArrival;
