@@ -38,16 +38,18 @@ class IngestRateItemTest {
 
     @Test
     void aRefusedStreamSaysItStoppedAndTheServersReason() {
-        LiveTailStatus refused = LiveTailStatus.refused("PERMISSION_DENIED: role viewer may not read logs");
+        LiveTailStatus refused = LiveTailStatus.refused("PERMISSION_DENIED: no LOGS_READ");
 
-        assertThat(IngestRateItem.text(refused, NOW, "0")).isEqualTo("Live: stopped (PERMISSION_DENIED: role viewer may not read logs)");
+        assertThat(IngestRateItem.text(refused, NOW, "0")).isEqualTo("Live: stopped (PERMISSION_DENIED: no LOGS_READ)");
     }
 
     @Test
     void aLongServerMessageIsShortenedInTheLabel() {
-        LiveTailStatus refused = LiveTailStatus.refused("PERMISSION_DENIED: role viewer may not read logs of this collector");
+        LiveTailStatus lost = LiveTailStatus.reconnecting("UNAVAILABLE: the collector is stopping; resume with the last cursor",
+                NOW.plusSeconds(4));
 
-        assertThat(IngestRateItem.text(refused, NOW, "0")).isEqualTo("Live: stopped (PERMISSION_DENIED: role viewer may not read log…)");
+        assertThat(IngestRateItem.text(lost, NOW, "0"))
+                .isEqualTo("Live: stream lost (UNAVAILABLE: the collector is stopp…), reconnecting in 4 s");
     }
 
     @Test

@@ -19,8 +19,11 @@ import org.logmaster.console.ui.session.LiveEventHub;
 public final class IngestRateItem extends StatusTextItem {
 
     private static final int REFRESH_MS = 1_000;
-    /** The label shows this much of a server's message; the tooltip has all of it. */
-    private static final int ERROR_CHARS = 48;
+    /**
+     * The label shows this much of "CODE: the server's message", so that a lost stream's line
+     * fits the item; the tooltip has all of it.
+     */
+    private static final int ERROR_CHARS = 36;
 
     private final LiveEventHub liveEvents;
     private final RateSampler sampler = new RateSampler();
@@ -31,7 +34,7 @@ public final class IngestRateItem extends StatusTextItem {
     private double rate;
 
     public IngestRateItem(LiveEventHub liveEvents) {
-        super("org.logmaster.console.ui.status.ingestRate", 64);
+        super("org.logmaster.console.ui.status.ingestRate", 84);
         this.liveEvents = liveEvents;
         setText(text(liveEvents.status(), Instant.now(), "-"));
         setToolTip("Events per second on the live stream");
