@@ -95,7 +95,7 @@ public final class GrpcLiveTail implements LiveEventSource {
             return;
         }
         if (channel.isShutdown()) {
-            end(LiveTailStatus.refused("the connection to the collector was closed"));
+            end(LiveTailStatus.refused("UNAVAILABLE: the connection to the collector was closed"));
             return;
         }
         TailRequest request = TailRequest.newBuilder().setFilter(filter).setResumeFrom(cursor).build();
