@@ -3,6 +3,8 @@ package org.logmaster.console.client;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.logmaster.api.v1.EventFilter;
+
 /**
  * The console's connection to one collector. Views talk to this interface only, so they can be
  * tested without gRPC; {@link CollectorConnections#open} makes the real one.
@@ -35,6 +37,15 @@ public interface CollectorConnection extends AutoCloseable {
     SessionInfo whoAmI();
 
     LogQueries logs();
+
+    /**
+     * The collector's live stream of events matching the filter ({@code LogService.Tail}), as a
+     * source that is not started yet. Once started it follows the stream on its own thread: it
+     * reconnects after a loss (resuming after the last item it received, waiting 1 s, doubling up
+     * to 30 s between attempts) and stops when the collector refuses the session. It reports its
+     * state to {@code statusListener}, on its own thread. Stop it before closing the connection.
+     */
+    LiveEventSource liveTail(EventFilter filter, Consumer<LiveTailStatus> statusListener);
 
     DeviceRegistry devices();
 

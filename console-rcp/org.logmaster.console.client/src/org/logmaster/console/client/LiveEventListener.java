@@ -5,4 +5,8 @@ package org.logmaster.console.client;
 public interface LiveEventListener {
 
     void onEvent(LiveEvent event);
+
+    /** Events of the stream that will not arrive (see {@link LiveGap}); generated sources have none. */
+    default void onGap(LiveGap gap) {
+    }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
@@ -27,15 +28,22 @@ final class TestCollector implements AutoCloseable {
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
 
-    private TestCollector(ServerCredentials credentials) throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-                .addService(health.getHealthService())
-                .build()
-                .start();
+    private TestCollector(ServerCredentials credentials, BindableService... services) throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+                .addService(health.getHealthService());
+        for (BindableService service : services) {
+            builder.addService(service);
+        }
+        server = builder.build().start();
     }
 
     static TestCollector plaintext() throws IOException {
         return new TestCollector(InsecureServerCredentials.create());
+    }
+
+    /** Plaintext, also offering the given services (a test's own LogService, for instance). */
+    static TestCollector plaintextWith(BindableService... services) throws IOException {
+        return new TestCollector(InsecureServerCredentials.create(), services);
     }
 
     /** TLS with a self-signed certificate for "collector.test", which is not the host dialled. */

@@ -15,6 +15,7 @@ import org.logmaster.api.v1.CreateUserRequest;
 import org.logmaster.api.v1.ComplianceServiceGrpc;
 import org.logmaster.api.v1.ExportServiceGrpc;
 import org.logmaster.api.v1.DeviceServiceGrpc;
+import org.logmaster.api.v1.EventFilter;
 import org.logmaster.api.v1.LogServiceGrpc;
 import org.logmaster.api.v1.LoginRequest;
 import org.logmaster.api.v1.LoginResponse;
@@ -29,6 +30,8 @@ import org.logmaster.console.client.Credentials;
 import org.logmaster.console.client.ComplianceRecords;
 import org.logmaster.console.client.EvidenceExports;
 import org.logmaster.console.client.DeviceRegistry;
+import org.logmaster.console.client.LiveEventSource;
+import org.logmaster.console.client.LiveTailStatus;
 import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.client.SessionInfo;
 import org.logmaster.console.client.TransportSecurity;
@@ -52,6 +55,8 @@ public final class GrpcCollectorConnection implements CollectorConnection {
 
     /** Every call but the live tail; a search over a large range may take a while. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** How often an open call (the live tail) pings; the collector allows every 30 s and more. */
+    private static final Duration LIVE_TAIL_KEEPALIVE = Duration.ofSeconds(60);
     /** The empty service name asks about the server as a whole. */
     private static final HealthCheckRequest WHOLE_SERVER = HealthCheckRequest.newBuilder().setService("").build();
 
@@ -83,6 +88,10 @@ public final class GrpcCollectorConnection implements CollectorConnection {
                 : TlsChannelCredentials.newBuilder().trustManager(trust).build();
         ManagedChannel channel = Grpc.newChannelBuilderForAddress(settings.host(), settings.port(), credentials)
                 .userAgent("logmaster-console")
+                // a live tail is quiet while nothing is logged: pings find a silently lost network
+                // (the collector permits one every 30 s), and the tail reconnects and resumes
+                .keepAliveTime(LIVE_TAIL_KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+                .keepAliveTimeout(20, TimeUnit.SECONDS)
                 .build();
         return new GrpcCollectorConnection(settings, trust, channel);
     }
@@ -140,6 +149,16 @@ public final class GrpcCollectorConnection implements CollectorConnection {
     @Override
     public LogQueries logs() {
         return request -> GrpcCalls.call(() -> prepared(LogServiceGrpc.newBlockingStub(channel)).search(request));
+    }
+
+    @Override
+    public LiveEventSource liveTail(EventFilter filter, Consumer<LiveTailStatus> statusListener) {
+        return liveTail(filter, statusListener, RetryDelay.standard());
+    }
+
+    /** With a chosen back-off: tests reconnect without waiting a second. */
+    GrpcLiveTail liveTail(EventFilter filter, Consumer<LiveTailStatus> statusListener, RetryDelay retryDelay) {
+        return new GrpcLiveTail(channel, token, filter, retryDelay, statusListener);
     }
 
     @Override

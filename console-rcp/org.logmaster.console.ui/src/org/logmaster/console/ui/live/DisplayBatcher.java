@@ -15,6 +15,7 @@ import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.logmaster.console.client.LiveEvent;
 import org.logmaster.console.client.LiveEventListener;
+import org.logmaster.console.client.LiveGap;
 
 /**
  * Hands events from any thread to the display thread in batches. A ticker thread looks at the
@@ -27,8 +28,11 @@ import org.logmaster.console.client.LiveEventListener;
  */
 final class DisplayBatcher implements LiveEventListener, AutoCloseable {
 
-    /** Events for the display thread, and how many were dropped before them since the last batch. */
-    record Batch(List<LiveEvent> events, long droppedBefore) {
+    /**
+     * Events for the display thread, how many were dropped before them since the last batch, and
+     * the gaps the source reported meanwhile (events the collector skipped: stored, not streamed).
+     */
+    record Batch(List<LiveEvent> events, long droppedBefore, List<LiveGap> gaps) {
     }
 
     private final Display display;
@@ -38,6 +42,7 @@ final class DisplayBatcher implements LiveEventListener, AutoCloseable {
     private final AtomicBoolean batchInFlight = new AtomicBoolean();
     private final ScheduledExecutorService ticker;
     private long droppedWaiting;
+    private final List<LiveGap> gapsWaiting = new ArrayList<>();
     private volatile boolean paused;
 
     DisplayBatcher(Display display, int capacity, Duration interval, Consumer<Batch> onDisplayThread) {
@@ -58,6 +63,13 @@ final class DisplayBatcher implements LiveEventListener, AutoCloseable {
                 droppedWaiting++;
             }
             waiting.addLast(event);
+        }
+    }
+
+    @Override
+    public void onGap(LiveGap gap) {
+        synchronized (waiting) {
+            gapsWaiting.add(gap);
         }
     }
 
@@ -82,12 +94,13 @@ final class DisplayBatcher implements LiveEventListener, AutoCloseable {
         }
         Batch batch;
         synchronized (waiting) {
-            if (waiting.isEmpty() && droppedWaiting == 0) {
+            if (waiting.isEmpty() && droppedWaiting == 0 && gapsWaiting.isEmpty()) {
                 return;
             }
-            batch = new Batch(new ArrayList<>(waiting), droppedWaiting);
+            batch = new Batch(new ArrayList<>(waiting), droppedWaiting, List.copyOf(gapsWaiting));
             waiting.clear();
             droppedWaiting = 0;
+            gapsWaiting.clear();
         }
         batchInFlight.set(true);
         try {

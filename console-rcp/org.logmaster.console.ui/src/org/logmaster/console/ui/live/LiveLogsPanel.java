@@ -58,6 +58,7 @@ public final class LiveLogsPanel extends Composite {
     private final Runnable applyFilterLater = this::applyFilter;
     private final Runnable refreshCountersWhilePaused = this::refreshCountersWhilePaused;
     private int batchesTaken;
+    private final CollectorGaps collectorGaps = new CollectorGaps();
 
     public LiveLogsPanel(Composite parent, int capacity) {
         super(parent, SWT.NONE);
@@ -136,6 +137,7 @@ public final class LiveLogsPanel extends Composite {
         batchesTaken++;
         long selected = selectedSequence();
         int top = table.getTopIndex();
+        batch.gaps().forEach(collectorGaps::add);
         LiveLogModel.Change change = model.append(batch.events(), batch.droppedBefore());
         showRows(change.removedFromFront(), top, selected);
         refreshCounters();
@@ -244,10 +246,12 @@ public final class LiveLogsPanel extends Composite {
     private void refreshCounters() {
         String text = counts.format(model.rowCount()) + " shown · " + counts.format(model.heldCount()) + " of "
                 + counts.format(model.capacity()) + " held · " + counts.format(model.droppedCount()) + " dropped";
+        text += collectorGaps.summary(counts);
         if (batcher.isPaused()) {
             text += " · paused, " + counts.format(batcher.waitingCount()) + " waiting";
         }
         counters.setText(text);
+        counters.setToolTipText(collectorGaps.lastGapHint());
     }
 
     @Override

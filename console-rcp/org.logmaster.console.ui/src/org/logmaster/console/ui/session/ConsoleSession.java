@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.logmaster.api.v1.EventFilter;
 import org.logmaster.console.client.CallFailedException;
 import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.CollectorConnections;
@@ -13,6 +14,7 @@ import org.logmaster.console.client.ConnectionState;
 import org.logmaster.console.client.ConnectionStatus;
 import org.logmaster.console.client.Credentials;
 import org.logmaster.console.client.LiveEventSource;
+import org.logmaster.console.client.LiveTailStatus;
 import org.logmaster.console.client.SessionInfo;
 
 /**
@@ -33,11 +35,13 @@ public final class ConsoleSession {
     private final Consumer<ConnectionStatus> forwardStatus = this::publish;
     private volatile CollectorConnection connection;
     private LiveEventSource liveSource;
+    /** True while the live source is the connection's tail, which must end with the connection. */
+    private boolean liveSourceIsTail;
     private volatile ConnectionStatus status = ConnectionStatus.DISCONNECTED;
     private volatile SessionInfo sessionInfo = SessionInfo.NONE;
 
-    /** One per workbench through {@link #get()}; tests make their own. */
-    ConsoleSession() {
+    /** One per workbench through {@link #get()}; tests (of any view's package) make their own. */
+    public ConsoleSession() {
     }
 
     public static ConsoleSession get() {
@@ -121,6 +125,7 @@ public final class ConsoleSession {
                     return healthy;
                 }
                 sessionInfo = info;
+                startTail(next);
             }
             for (Consumer<SessionInfo> listener : sessionListeners) {
                 listener.accept(info);
@@ -135,11 +140,27 @@ public final class ConsoleSession {
         }
     }
 
-    /** Feeds the live views from the source until another source replaces it or the session closes. */
+    /**
+     * Feeds the live views from the source (generated demo traffic) until another source replaces
+     * it or the session closes. A login replaces it with the collector's tail.
+     */
     public synchronized void startLiveSource(LiveEventSource source) {
         stopLiveSource();
         liveSource = source;
+        liveEvents.onStatus(LiveTailStatus.LIVE); // a generator has no state of its own: it delivers
         source.start(liveEvents);
+    }
+
+    /**
+     * The views follow everything the logged-in collector stores from now on. The tail reports its
+     * state to the hub itself (connecting, live, reconnecting, stopped); it resumes after losses on
+     * its own thread, so nothing here waits for the network.
+     */
+    private void startTail(CollectorConnection loggedIn) { // holding this session's lock
+        stopLiveSource();
+        liveSource = loggedIn.liveTail(EventFilter.getDefaultInstance(), liveEvents::onStatus);
+        liveSourceIsTail = true;
+        liveSource.start(liveEvents);
     }
 
     public synchronized void close() {
@@ -151,6 +172,8 @@ public final class ConsoleSession {
         if (liveSource != null) {
             liveSource.stop();
             liveSource = null;
+            liveSourceIsTail = false;
+            liveEvents.onStatus(LiveTailStatus.OFF);
         }
     }
 
@@ -158,6 +181,9 @@ public final class ConsoleSession {
         if (connection != null) {
             CollectorConnection old = connection;
             connection = null;
+            if (liveSourceIsTail) {
+                stopLiveSource(); // before its channel goes; a demo source stays
+            }
             old.removeStatusListener(forwardStatus);
             old.close();
             if (sessionInfo.loggedIn()) {
