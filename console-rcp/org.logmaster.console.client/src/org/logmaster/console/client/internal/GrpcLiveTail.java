@@ -198,7 +198,7 @@ public final class GrpcLiveTail implements LiveEventSource {
 
     static LiveEvent liveEvent(Event event) {
         return new LiveEvent(instant(event.getArrival()), event.getDeviceId(), event.getSeverity(), event.getHostname(),
-                event.getAppName(), event.getMessage());
+                event.getAppName(), event.getMessage(), event);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -119,6 +119,21 @@ class LiveLogsCollectorTest {
     }
 
     @Test
+    void selectingARowFromTheCollectorShowsEveryStoredFieldAndWhereTheRecordIs() throws Exception {
+        awaitTheStreamDelivering();
+        String message = "DHCPACK on 10.66.1.7 to 3c:22:fb:10:4e:a1 (" + UUID.randomUUID() + ") via vlan20";
+        collector.logger("dhcpd", message);
+        TableItem row = rowWithMessage(message);
+
+        panel.table().setSelection(row);
+        panel.table().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+
+        assertThat(panel.details().getText()).contains("Sender:      127.0.0.1 via tcp")
+                .contains("Format:      RFC5424").contains("src_ip=10.66.1.7").contains("event=dhcp_ack")
+                .containsPattern("Daily file:  \\S+ \\d{4}-\\d{2}-\\d{2} at byte \\d+");
+    }
+
+    @Test
     void theStatusLineSaysTheStreamIsReceivingOnceItDelivers() {
         awaitTheStreamDelivering();
 

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.logmaster.console.client.LiveEvent;
+import org.logmaster.console.ui.StoredEventText;
 
 /** The text of an event in the table's columns and in the details pane. */
 final class EventText {
@@ -15,9 +16,11 @@ final class EventText {
     private static final DateTimeFormatter DETAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS xxx");
 
     private final ZoneId zone;
+    private final StoredEventText stored;
 
     EventText(ZoneId zone) {
         this.zone = zone;
+        this.stored = new StoredEventText(zone);
     }
 
     String[] columns(LiveEvent event) {
@@ -32,7 +35,11 @@ final class EventText {
         };
     }
 
+    /** From the collector: every field of the stored event, as Search shows it; demo events: what they have. */
     String details(LiveEvent event) {
+        if (event.stored() != null) {
+            return stored.details(event.stored());
+        }
         return "Time:      " + DETAIL_TIME.format(event.time().atZone(zone)) + "  (" + event.time() + ")\n"
                 + "Device:    " + event.device() + "\n"
                 + "Severity:  " + SeverityStyle.label(event.severity()) + "\n"

@@ -17,6 +17,7 @@ import org.logmaster.console.client.LogQueries;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import org.logmaster.console.ui.StoredEventText;
 
 /**
  * Writes the events of a search to a file, as CSV (RFC 4180, a header row, every field

@@ -38,6 +38,7 @@ import org.logmaster.console.client.CollectorConnection;
 import org.logmaster.console.client.LogQueries;
 import org.logmaster.console.ui.live.SeverityStyle;
 import org.logmaster.console.ui.session.BackgroundCall;
+import org.logmaster.console.ui.StoredEventText;
 
 /**
  * The Search control: a query form (text, devices, minimum severity, time range preset or a

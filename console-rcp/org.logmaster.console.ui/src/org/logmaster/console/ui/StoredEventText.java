@@ -1,4 +1,4 @@
-package org.logmaster.console.ui.search;
+package org.logmaster.console.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,21 +9,24 @@ import org.logmaster.console.ui.live.SeverityStyle;
 
 import com.google.protobuf.Timestamp;
 
-/** The text of a stored event in the Search table's columns and in its details pane. */
-final class StoredEventText {
+/**
+ * The text of a stored event (every field of its index row): the Search table's columns and the
+ * details pane of Search and of Live Logs (for events from the collector's stream).
+ */
+public final class StoredEventText {
 
-    static final String[] COLUMNS = { "Arrival", "Device", "Severity", "Sender", "Host", "App", "Message" };
+    public static final String[] COLUMNS = { "Arrival", "Device", "Severity", "Sender", "Host", "App", "Message" };
 
     private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final DateTimeFormatter DETAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx");
 
     private final ZoneId zone;
 
-    StoredEventText(ZoneId zone) {
+    public StoredEventText(ZoneId zone) {
         this.zone = zone;
     }
 
-    String[] columns(Event event) {
+    public String[] columns(Event event) {
         return new String[] {
             TABLE_TIME.format(instant(event.getArrival()).atZone(zone)),
             event.getDeviceId(),
@@ -36,7 +39,7 @@ final class StoredEventText {
     }
 
     /** Every field of the index row, and where the legal record (the daily file line) is. */
-    String details(Event event) {
+    public String details(Event event) {
         StringBuilder out = new StringBuilder();
         line(out, "Arrival", time(event.getArrival()));
         line(out, "Device time", event.hasDeviceTime() ? time(event.getDeviceTime()) : "-");
@@ -53,6 +56,8 @@ final class StoredEventText {
         line(out, "Proc id", event.getProcId());
         line(out, "Msg id", event.getMsgId());
         line(out, "Struct. data", event.getStructuredData());
+        line(out, "Fields", new java.util.TreeMap<>(event.getFieldsMap()).entrySet().stream()
+                .map(field -> field.getKey() + "=" + field.getValue()).collect(java.util.stream.Collectors.joining(" ")));
         line(out, "Daily file", event.getDeviceId() + " " + event.getDay() + " at byte " + event.getFileOffset());
         line(out, "Index row", Long.toString(event.getId()));
         return out.append("Message:\n").append(event.getMessage()).toString();
@@ -63,7 +68,7 @@ final class StoredEventText {
         return DETAIL_TIME.format(instant.atZone(zone)) + "  (" + instant + ")";
     }
 
-    static Instant instant(Timestamp timestamp) {
+    public static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
