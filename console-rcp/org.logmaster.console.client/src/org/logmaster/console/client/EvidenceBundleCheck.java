@@ -24,9 +24,11 @@ import com.google.gson.JsonParser;
  * Checks a saved evidence bundle on this machine, independently of the collector that made it:
  * that every file is what {@code SHA256SUMS} and {@code manifest.json} say, that nothing is in the
  * zip that neither lists, that the manifest is the one the collector reported, and that the
- * signature and time stamp are there. The signature and the time stamp themselves are checked with
- * {@code openssl}, by the commands in the bundle's {@code VERIFY.txt} (docs/evidence-format.md):
- * evidence must verify with tools nobody here wrote.
+ * signature and time stamp are there, and ({@link BundleSignatureCheck}) that the signature over the
+ * manifest was made with the key of {@code certificates/appliance.pem} and the time stamp covers the
+ * signature. Whether that key and the TSA are the trusted ones is still for {@code openssl} and the
+ * commands in the bundle's {@code VERIFY.txt} (docs/evidence-format.md): evidence must verify with
+ * tools nobody here wrote.
  */
 public final class EvidenceBundleCheck {
 
@@ -38,6 +40,7 @@ public final class EvidenceBundleCheck {
     static final String SUMS = "SHA256SUMS";
     static final String SIGNATURE = "META-INF/signature.p7s";
     static final String TIME_STAMP = "META-INF/signature.tsr";
+    static final String APPLIANCE_CERTIFICATE = "certificates/appliance.pem";
 
     private EvidenceBundleCheck() {
     }
@@ -63,14 +66,18 @@ public final class EvidenceBundleCheck {
                 }
             }
             String sums = new String(read(zip, SUMS), StandardCharsets.UTF_8);
-            JsonObject manifest = JsonParser.parseString(new String(read(zip, MANIFEST), StandardCharsets.UTF_8))
+            byte[] manifestBytes = read(zip, MANIFEST);
+            JsonObject manifest = JsonParser.parseString(new String(manifestBytes, StandardCharsets.UTF_8))
                     .getAsJsonObject();
+            byte[] signature = readIfPresent(zip, SIGNATURE);
             List<Check> checks = new ArrayList<>();
             checks.add(manifestIsTheReportedOne(digests, summary));
             checks.add(sumsMatch(sums, digests));
             checks.add(manifestMatches(manifest, digests, sizes));
             checks.add(nothingUnlisted(manifest, digests));
             checks.add(signaturePresent(sizes));
+            checks.add(BundleSignatureCheck.signature(manifestBytes, signature, readIfPresent(zip, APPLIANCE_CERTIFICATE)));
+            checks.add(BundleSignatureCheck.timeStamp(signature, readIfPresent(zip, TIME_STAMP)));
             return checks;
         } catch (IOException | RuntimeException e) {
             return List.of(new Check("bundle readable", false, "cannot read " + bundle + " as a bundle: " + e.getMessage()));
@@ -158,6 +165,11 @@ public final class EvidenceBundleCheck {
         try (InputStream in = zip.getInputStream(entry)) {
             return in.readAllBytes();
         }
+    }
+
+    /** The entry's bytes, or null when the bundle has no such entry (a check then says so). */
+    private static byte[] readIfPresent(ZipFile zip, String name) throws IOException {
+        return zip.getEntry(name) == null ? null : read(zip, name);
     }
 
     private static MessageDigest sha256() {

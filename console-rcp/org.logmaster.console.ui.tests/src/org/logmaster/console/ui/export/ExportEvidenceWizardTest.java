@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -152,12 +154,29 @@ class ExportEvidenceWizardTest {
         ExportSummary summary = connection.evidence().export(request(device), bundle, bytes -> { }, () -> false);
         assertThat(EvidenceBundleCheck.check(bundle, summary)).allMatch(Check::passed);
 
-        Path changed = withOneByteChanged(bundle, "extract/events.csv", folder.resolve("changed.zip"));
+        Path changed = withEntryChanged(bundle, "extract/events.csv", folder.resolve("changed.zip"), data -> {
+            data[0] ^= 1;
+            return data;
+        });
 
         List<Check> checks = EvidenceBundleCheck.check(changed, summary);
         assertThat(EvidenceBundleCheck.allPassed(checks)).isFalse();
         assertThat(checks).filteredOn(check -> !check.passed()).extracting(Check::detail)
                 .anyMatch(detail -> detail.startsWith("extract/events.csv has SHA-256 "));
+    }
+
+    @Test
+    void aManifestEditedAfterSigningFailsTheSignatureCheck() throws Exception {
+        String device = senderWithASealedYesterday();
+        Path bundle = folder.resolve("original.zip");
+        ExportSummary summary = connection.evidence().export(request(device), bundle, bytes -> { }, () -> false);
+        Path edited = withEntryChanged(bundle, "manifest.json", folder.resolve("edited.zip"), data -> new String(data,
+                StandardCharsets.UTF_8).replace("\"T-1\"", "\"T-2\"").getBytes(StandardCharsets.UTF_8));
+
+        List<Check> checks = EvidenceBundleCheck.check(edited, summary);
+
+        assertThat(checks).filteredOn(check -> check.name().startsWith("manifest.json is signed"))
+                .singleElement().satisfies(check -> assertThat(check.passed()).as(check.detail()).isFalse());
     }
 
     @Test
@@ -194,8 +213,9 @@ class ExportEvidenceWizardTest {
                 .build();
     }
 
-    /** A copy of the zip with the first byte of one entry changed, as tampering would. */
-    private static Path withOneByteChanged(Path bundle, String entryName, Path copy) throws Exception {
+    /** A copy of the zip with one entry's bytes changed, as tampering would. */
+    private static Path withEntryChanged(Path bundle, String entryName, Path copy, UnaryOperator<byte[]> change)
+            throws Exception {
         try (ZipFile zip = new ZipFile(bundle.toFile()); OutputStream out = Files.newOutputStream(copy);
                 ZipOutputStream changed = new ZipOutputStream(out)) {
             for (ZipEntry entry : zip.stream().toList()) {
@@ -204,7 +224,7 @@ class ExportEvidenceWizardTest {
                     data = in.readAllBytes();
                 }
                 if (entry.getName().equals(entryName)) {
-                    data[0] ^= 1;
+                    data = change.apply(data);
                 }
                 changed.putNextEntry(new ZipEntry(entry.getName()));
                 changed.write(data);
