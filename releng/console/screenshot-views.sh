@@ -148,7 +148,7 @@ take_view_screenshots() {
   sleep 2
   xdotool key --window "$window" alt+s
   sleep 3
-  xdotool mousemove --window "$window" 500 "${SEARCH_ROW_Y:-205}" click 1
+  xdotool mousemove --window "$window" 500 "${SEARCH_ROW_Y:-256}" click 1
   sleep 1
   shoot "$window" "$OUT/console-search.png"
 
