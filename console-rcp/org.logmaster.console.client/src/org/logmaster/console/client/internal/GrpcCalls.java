@@ -18,9 +18,13 @@ final class GrpcCalls {
             return call.get();
         } catch (StatusRuntimeException e) {
             Status status = e.getStatus();
-            String message = status.getDescription() != null ? status.getDescription()
-                    : status.getCause() != null ? String.valueOf(status.getCause().getMessage()) : "";
-            throw new CallFailedException(status.getCode().name(), message, e);
+            throw new CallFailedException(status.getCode().name(), serverMessage(status), e);
         }
+    }
+
+    /** What the server said, or the local cause's message when the call never reached it; "" for neither. */
+    static String serverMessage(Status status) {
+        return status.getDescription() != null ? status.getDescription()
+                : status.getCause() != null ? String.valueOf(status.getCause().getMessage()) : "";
     }
 }

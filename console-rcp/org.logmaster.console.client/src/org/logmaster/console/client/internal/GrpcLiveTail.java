@@ -207,8 +207,7 @@ public final class GrpcLiveTail implements LiveEventSource {
 
     /** "UNAVAILABLE: the collector is stopping; ..." as the status line shows it. */
     static String describe(Status status) {
-        String message = status.getDescription() != null ? status.getDescription()
-                : status.getCause() != null ? String.valueOf(status.getCause().getMessage()) : "";
+        String message = GrpcCalls.serverMessage(status);
         return message.isEmpty() ? status.getCode().name() : status.getCode() + ": " + message;
     }
 

@@ -13,7 +13,6 @@ import org.logmaster.console.ui.session.ConsoleSession;
 public final class ConnectionStatusItem extends StatusTextItem {
 
     private final ConsoleSession session;
-    private Runnable unsubscribe;
 
     public ConnectionStatusItem(ConsoleSession session) {
         super("org.logmaster.console.ui.status.connection", 70);
@@ -22,20 +21,16 @@ public final class ConnectionStatusItem extends StatusTextItem {
 
     @Override
     void shown(Composite parent) {
-        if (unsubscribe == null) {
+        if (!following()) {
             Display display = parent.getDisplay();
             Runnable refresh = () -> {
                 if (!display.isDisposed()) {
                     display.asyncExec(this::show);
                 }
             };
-            Runnable stopConnection = session.addStatusListener(status -> refresh.run());
+            unsubscribeOnDispose(session.addStatusListener(status -> refresh.run()));
             // the live stream is what notices a collector going away between calls
-            Runnable stopStream = session.liveEvents().addStatusListener(stream -> refresh.run());
-            unsubscribe = () -> {
-                stopConnection.run();
-                stopStream.run();
-            };
+            unsubscribeOnDispose(session.liveEvents().addStatusListener(stream -> refresh.run()));
         }
     }
 
@@ -64,14 +59,5 @@ public final class ConnectionStatusItem extends StatusTextItem {
         String state = lost(status, stream) ? "Connection lost, reconnecting" : status.state().label();
         return "Collector: " + state + (detailIsAddress && !status.detail().isEmpty() ? " (" + status.detail() + ")" : "")
                 + who;
-    }
-
-    @Override
-    public void dispose() {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
-        super.dispose();
     }
 }

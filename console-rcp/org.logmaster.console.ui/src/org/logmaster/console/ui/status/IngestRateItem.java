@@ -26,7 +26,6 @@ public final class IngestRateItem extends StatusTextItem {
     private final NumberFormat format = NumberFormat.getIntegerInstance(Locale.ROOT);
     private final Runnable refresh = this::refresh;
     private Display display;
-    private Runnable unsubscribe;
     private double rate;
 
     public IngestRateItem(LiveEventHub liveEvents) {
@@ -41,11 +40,11 @@ public final class IngestRateItem extends StatusTextItem {
         if (display == null) {
             display = parent.getDisplay();
             display.timerExec(REFRESH_MS, refresh);
-            unsubscribe = liveEvents.addStatusListener(status -> {
+            unsubscribeOnDispose(liveEvents.addStatusListener(status -> {
                 if (!display.isDisposed()) {
                     display.asyncExec(this::show);
                 }
-            });
+            }));
         }
     }
 
@@ -92,14 +91,5 @@ public final class IngestRateItem extends StatusTextItem {
     private static String code(String error) {
         int colon = error.indexOf(':');
         return colon < 0 ? error : error.substring(0, colon);
-    }
-
-    @Override
-    public void dispose() {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
-        super.dispose();
     }
 }

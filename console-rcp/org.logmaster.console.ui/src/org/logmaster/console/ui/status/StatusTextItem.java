@@ -1,5 +1,8 @@
 package org.logmaster.console.ui.status;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.jface.action.ContributionItem;
 import org.eclipse.jface.action.StatusLineLayoutData;
 import org.eclipse.swt.SWT;
@@ -15,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 abstract class StatusTextItem extends ContributionItem {
 
     private final int widthInChars;
+    private final List<Runnable> subscriptions = new ArrayList<>();
     private CLabel label;
     private String text = "";
     private String toolTip = "";
@@ -43,6 +47,23 @@ abstract class StatusTextItem extends ContributionItem {
 
     /** Called once the label exists; subclasses start their updates here. */
     abstract void shown(Composite parent);
+
+    /** Keeps a listener's removal, run when the item is disposed. */
+    final void unsubscribeOnDispose(Runnable unsubscribe) {
+        subscriptions.add(unsubscribe);
+    }
+
+    /** Whether the item follows its sources already (fill may be called more than once). */
+    final boolean following() {
+        return !subscriptions.isEmpty();
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.forEach(Runnable::run);
+        subscriptions.clear();
+        super.dispose();
+    }
 
     final void setText(String newText) {
         text = newText;
