@@ -2,6 +2,7 @@ package org.logmaster.collector.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.logmaster.collector.auth.UserStore;
 import org.logmaster.collector.config.CollectorConfig;
 import org.logmaster.collector.config.ConfigException;
@@ -10,6 +11,7 @@ import org.logmaster.collector.ingest.SocketListener;
 import org.logmaster.collector.service.Collector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import sun.misc.Signal;
 
 /** Runs the collector in the foreground until SIGTERM/SIGINT, then stops gracefully. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -35,16 +37,37 @@ final class RunCommand implements Callable<Integer> {
             return 3;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
-            System.out.println("stopping: storing what was received");
-            collector.close();
-            System.out.println("collector stopped");
-            stopped.countDown();
-        }));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                System.out.println("stopping: storing what was received");
+                collector.close();
+                System.out.println("collector stopped");
+                stopped.countDown();
+            } else {
+                awaitQuietly(stopped); // a second trigger (the exit after a signal) waits for the first
+            }
+        };
+        // SIGTERM (systemd, kill) and SIGINT (Ctrl-C) run the stop before the JVM's shutdown hooks
+        // start: H2's own hook closed the embedded index while the stop still indexed and audited
+        // ("Database is already closed"), and AUTO_SERVER forbids DB_CLOSE_ON_EXIT=FALSE. The hook
+        // stays for every other way the JVM ends.
+        for (String signal : new String[] { "TERM", "INT" }) {
+            Signal.handle(new Signal(signal), received -> stop.run());
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(stop));
         printWhereItListens(collector);
         System.out.println("collector ready");
         stopped.await();
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void printWhereItListens(Collector collector) {
