@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,6 +21,7 @@ import org.logmaster.api.v1.Device;
 import org.logmaster.api.v1.UnknownSender;
 import org.logmaster.console.client.DeviceRegistry;
 import org.logmaster.console.ui.CalendarTimeField;
+import org.logmaster.console.ui.TypedList;
 import org.logmaster.console.ui.session.BackgroundCall;
 
 /**
@@ -143,7 +143,7 @@ final class ScopePage extends WizardPage {
     }
 
     List<String> ips() {
-        return Arrays.stream(ips.getText().split("[,\\s]+")).filter(ip -> !ip.isBlank()).distinct().toList();
+        return TypedList.of(ips.getText());
     }
 
     // The test fragment drives the real widgets through these.

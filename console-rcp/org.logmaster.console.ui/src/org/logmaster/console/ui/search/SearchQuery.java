@@ -10,6 +10,7 @@ import org.logmaster.api.v1.SearchRequest;
 import org.logmaster.api.v1.Severity;
 import org.logmaster.api.v1.SortOrder;
 import org.logmaster.api.v1.TimeRange;
+import org.logmaster.console.ui.TypedList;
 
 import com.google.protobuf.Timestamp;
 
@@ -43,7 +44,7 @@ record SearchQuery(String text, List<String> devices, Severity minSeverity, List
 
     /** "ip-10-0-0-7, mac-001a2b3c4d5e" or spaces: the device ids typed into the form. */
     static List<String> parseDevices(String typed) {
-        return Arrays.stream(typed.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return TypedList.of(typed);
     }
 
     /**
